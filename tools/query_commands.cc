@@ -1,0 +1,11 @@
+#include "tools/commands.h"
+
+namespace kg::cli {
+
+void RegisterQueryCommands(CLI::App& app, GlobalOptions& g) {
+  // Commands of this group are added here as they land.
+  (void)app;
+  (void)g;
+}
+
+}  // namespace kg::cli
