@@ -13,8 +13,10 @@ namespace kg::cli {
 void RegisterStoreCommands(CLI::App& app, GlobalOptions& g);
 // train, parse, eval parse
 void RegisterParseCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g);
-// extract, ingest, eval oie
-void RegisterIngestCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g);
+// extract, eval oie
+void RegisterExtractCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g);
+// ingest
+void RegisterIngestCommands(CLI::App& app, GlobalOptions& g);
 // entities, explain, why
 void RegisterEntityCommands(CLI::App& app, GlobalOptions& g);
 // query

@@ -2,11 +2,10 @@
 
 namespace kg::cli {
 
-void RegisterIngestCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g) {
+void RegisterIngestCommands(CLI::App& app, GlobalOptions& g) {
   // Commands of this group are added here as they land.
   (void)app;
   (void)g;
-  (void)eval;
 }
 
 }  // namespace kg::cli

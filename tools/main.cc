@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
 
   kg::cli::RegisterStoreCommands(app, g);
   kg::cli::RegisterParseCommands(app, *eval, g);
-  kg::cli::RegisterIngestCommands(app, *eval, g);
+  kg::cli::RegisterExtractCommands(app, *eval, g);
+  kg::cli::RegisterIngestCommands(app, g);
   kg::cli::RegisterEntityCommands(app, g);
   kg::cli::RegisterQueryCommands(app, g);
   kg::cli::RegisterGraphCommands(app, g);
