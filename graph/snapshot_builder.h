@@ -1,0 +1,48 @@
+// Builds an EntityGraph from one scan of the store's spo index at a ReadView.
+//
+// Which triples become edges: (s, p, o) where s and o are both entity vertices
+// and p is not bookkeeping. A vertex is an IRI starting with the entity prefix
+// (default "<base>entity/"; with `any_iri`, every IRI). Never edges: rdf:type,
+// rdfs:label and <base>alias (they describe an entity, they do not link two),
+// and the reification triples rdf:subject / rdf:predicate / rdf:object. With
+// `any_iri`, every subject typed rdf:Statement (a reified statement carrying
+// provenance) is skipped with all its triples. Literals and blank nodes are
+// never vertices.
+//
+// Thread-safety: a pure function of the view (one thread per view, as the
+// store requires).
+#ifndef KG_GRAPH_SNAPSHOT_BUILDER_H_
+#define KG_GRAPH_SNAPSHOT_BUILDER_H_
+
+#include <memory>
+#include <string>
+
+#include "graph/entity_graph.h"
+#include "storage/status.h"
+#include "storage/store.h"
+
+namespace kg {
+
+struct SnapshotOptions {
+  std::string base_iri = std::string(kDefaultBaseIri);
+  bool any_iri = false;  // every IRI is a vertex, not only <base>entity/...
+
+  std::string entity_prefix() const { return base_iri + "entity/"; }
+  // Identifies the options in cache files.
+  std::string Fingerprint() const;
+};
+
+struct BuildStats {
+  uint64_t triples_scanned = 0;
+  uint64_t terms_resolved = 0;
+};
+
+// Scans view.Match(0, 0, 0) once. Errors: whatever the scan or the dictionary
+// returns (IOError, Corruption).
+StatusOr<std::unique_ptr<EntityGraph>> BuildEntityGraph(
+    const ReadView& view, const SnapshotOptions& options,
+    BuildStats* stats = nullptr);
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_SNAPSHOT_BUILDER_H_
