@@ -16,44 +16,75 @@ TermId LookupOrNone(const ReadView& view, const Term& term) {
   return id.ok() ? *id : kNoTerm;
 }
 
-// Classifies term ids as vertex or not, resolving each id at most once.
+uint8_t ClassOf(const Term& term, bool any_iri, const std::string& prefix) {
+  bool vertex = term.is_iri() &&
+                (any_iri || std::string_view(term.value).starts_with(prefix));
+  return vertex ? TermClasses::kVertex : TermClasses::kOther;
+}
+
+// Classifies term ids as vertex or not, resolving each id at most once (and
+// not at all when an earlier build of the store already did).
 class VertexClassifier {
  public:
-  VertexClassifier(const ReadView& view, const SnapshotOptions& options)
+  VertexClassifier(const ReadView& view, const SnapshotOptions& options,
+                   std::vector<uint8_t>& kind)
       : view_(view),
         any_iri_(options.any_iri),
         prefix_(options.entity_prefix()),
-        kind_(view.max_term_id() + 1, kUnknown) {}
+        kind_(kind) {
+    if (kind_.size() < view.max_term_id() + 1) {
+      kind_.resize(view.max_term_id() + 1, TermClasses::kUnknown);
+    }
+  }
 
   StatusOr<bool> IsVertex(TermId id) {
-    if (id >= kind_.size()) kind_.resize(id + 1, kUnknown);
-    if (kind_[id] == kUnknown) {
+    if (id >= kind_.size()) kind_.resize(id + 1, TermClasses::kUnknown);
+    if (kind_[id] == TermClasses::kUnknown) {
       StatusOr<Term> term = view_.Resolve(id);
       if (!term.ok()) return term.status();
       ++resolved_;
-      bool vertex =
-          term->is_iri() &&
-          (any_iri_ || std::string_view(term->value).starts_with(prefix_));
-      kind_[id] = vertex ? kVertex : kOther;
+      kind_[id] = ClassOf(*term, any_iri_, prefix_);
     }
-    return kind_[id] == kVertex;
+    return kind_[id] == TermClasses::kVertex;
   }
 
   uint64_t resolved() const { return resolved_; }
 
  private:
-  enum : uint8_t { kUnknown = 0, kVertex = 1, kOther = 2 };
   const ReadView& view_;
   bool any_iri_;
   std::string prefix_;
-  std::vector<uint8_t> kind_;
+  std::vector<uint8_t>& kind_;
   uint64_t resolved_ = 0;
 };
+
+// Classes learned from another state of the store are reused only when the
+// store has moved forward and a sample of them still holds (a store restored
+// from an older copy may have given the same ids to other terms).
+bool StillValid(const ReadView& view, const SnapshotOptions& options,
+                const TermClasses& classes) {
+  if (classes.sequence > view.sequence()) return false;
+  if (classes.kind.size() > view.max_term_id() + 1) return false;
+  const size_t n = classes.kind.size();
+  for (size_t i = 1; i <= 16 && n > 1; ++i) {
+    TermId id = 1 + (i * 2654435761u) % (n - 1);
+    if (classes.kind[id] == TermClasses::kUnknown) continue;
+    StatusOr<Term> term = view.Resolve(id);
+    if (!term.ok() || ClassOf(*term, options.any_iri,
+                              options.entity_prefix()) != classes.kind[id]) {
+      return false;
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
 StatusOr<std::unique_ptr<EntityGraph>> BuildEntityGraph(
-    const ReadView& view, const SnapshotOptions& options, BuildStats* stats) {
+    const ReadView& view, const SnapshotOptions& options, BuildStats* stats,
+    TermClasses* classes) {
+  TermClasses local;
+  if (classes == nullptr) classes = &local;
   auto rdf = [](std::string_view local) {
     return Term::Iri(std::string(kRdfNs) + std::string(local));
   };
@@ -73,7 +104,9 @@ StatusOr<std::unique_ptr<EntityGraph>> BuildEntityGraph(
     return false;
   };
 
-  VertexClassifier classifier(view, options);
+  if (!StillValid(view, options, *classes)) classes->kind.clear();
+  classes->sequence = view.sequence();
+  VertexClassifier classifier(view, options, classes->kind);
   std::vector<IdTriple> edges;
   // The triples of the current subject wait here until we know it is not a
   // reified statement (spo order groups a subject's triples together).

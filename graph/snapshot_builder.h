@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "graph/entity_graph.h"
 #include "storage/status.h"
@@ -32,16 +33,27 @@ struct SnapshotOptions {
   std::string Fingerprint() const;
 };
 
+// Which term ids are vertices, as learned by a build: kept by SnapshotCache
+// and handed to the next build of the same store, which then resolves only
+// ids it has not seen (the store never reassigns a term id).
+struct TermClasses {
+  enum : uint8_t { kUnknown = 0, kVertex = 1, kOther = 2 };
+  std::vector<uint8_t> kind;  // indexed by TermId
+  uint64_t sequence = 0;      // store sequence they were learned at
+};
+
 struct BuildStats {
   uint64_t triples_scanned = 0;
   uint64_t terms_resolved = 0;
 };
 
-// Scans view.Match(0, 0, 0) once. Errors: whatever the scan or the dictionary
-// returns (IOError, Corruption).
+// Scans view.Match(0, 0, 0) once. `classes` (optional, in/out) carries the
+// vertex classification from build to build; it must come from builds of the
+// same store with the same options. Errors: whatever the scan or the
+// dictionary returns (IOError, Corruption).
 StatusOr<std::unique_ptr<EntityGraph>> BuildEntityGraph(
     const ReadView& view, const SnapshotOptions& options,
-    BuildStats* stats = nullptr);
+    BuildStats* stats = nullptr, TermClasses* classes = nullptr);
 
 }  // namespace kg
 

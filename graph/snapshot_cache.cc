@@ -14,16 +14,19 @@ namespace kg {
 
 namespace {
 
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 constexpr const char* kMagic = "kg-graph-snapshot";
 
-// The file: a header that must match, then the edges as three parallel
-// columns (binary vectors of arithmetic types are written in one block).
+// The file: a header that must match, the term classes (useful even when the
+// edges are stale), then the edges as three parallel columns (binary vectors
+// of arithmetic types are written in one block).
 struct SnapshotFile {
   std::string magic;
   uint32_t version = 0;
   std::string fingerprint;
   uint64_t sequence = 0;
+  uint64_t classes_sequence = 0;
+  std::vector<uint8_t> classes;
   std::vector<uint64_t> s, p, o;
 };
 
@@ -51,7 +54,7 @@ StatusOr<std::shared_ptr<const EntityGraph>> SnapshotCache::Get(
     return graph_;
   }
   StatusOr<std::unique_ptr<EntityGraph>> built =
-      BuildEntityGraph(view, options_);
+      BuildEntityGraph(view, options_, nullptr, &classes_);
   if (!built.ok()) return built.status();
   graph_ = std::shared_ptr<const EntityGraph>(std::move(*built));
   last_source_ = Source::kBuilt;
@@ -59,8 +62,7 @@ StatusOr<std::shared_ptr<const EntityGraph>> SnapshotCache::Get(
   return graph_;
 }
 
-std::shared_ptr<const EntityGraph> SnapshotCache::LoadFile(
-    uint64_t sequence) const {
+std::shared_ptr<const EntityGraph> SnapshotCache::LoadFile(uint64_t sequence) {
   if (disk_dir_.empty()) return nullptr;
   std::ifstream in(disk_dir_ + "/" + kFileName, std::ios::binary);
   if (!in) return nullptr;
@@ -71,9 +73,15 @@ std::shared_ptr<const EntityGraph> SnapshotCache::LoadFile(
     // its edges.
     ar(f.magic, f.version, f.fingerprint, f.sequence);
     if (f.magic != kMagic || f.version != kFormatVersion ||
-        f.fingerprint != options_.Fingerprint() || f.sequence != sequence) {
+        f.fingerprint != options_.Fingerprint()) {
       return nullptr;
     }
+    ar(f.classes_sequence, f.classes);
+    if (classes_.kind.empty()) {
+      classes_.kind = std::move(f.classes);
+      classes_.sequence = f.classes_sequence;
+    }
+    if (f.sequence != sequence) return nullptr;
     ar(f.s, f.p, f.o);
   } catch (const std::exception&) {
     return nullptr;  // truncated or damaged: rebuild
@@ -88,8 +96,13 @@ std::shared_ptr<const EntityGraph> SnapshotCache::LoadFile(
 
 void SnapshotCache::SaveFile(const EntityGraph& g) const {
   if (disk_dir_.empty()) return;
-  SnapshotFile f{
-      kMagic, kFormatVersion, options_.Fingerprint(), g.sequence(), {}, {}, {}};
+  SnapshotFile f;
+  f.magic = kMagic;
+  f.version = kFormatVersion;
+  f.fingerprint = options_.Fingerprint();
+  f.sequence = g.sequence();
+  f.classes_sequence = classes_.sequence;
+  f.classes = classes_.kind;
   for (const IdTriple& t : g.Triples()) {
     f.s.push_back(t.s);
     f.p.push_back(t.p);
@@ -102,7 +115,8 @@ void SnapshotCache::SaveFile(const EntityGraph& g) const {
     if (!out) return;
     try {
       cereal::BinaryOutputArchive ar(out);
-      ar(f.magic, f.version, f.fingerprint, f.sequence, f.s, f.p, f.o);
+      ar(f.magic, f.version, f.fingerprint, f.sequence, f.classes_sequence,
+         f.classes, f.s, f.p, f.o);
     } catch (const std::exception&) {
       out.close();
       std::remove(tmp.c_str());

@@ -39,7 +39,8 @@ class SnapshotCache {
   static constexpr const char* kFileName = "graph-snapshot.bin";
 
  private:
-  std::shared_ptr<const EntityGraph> LoadFile(uint64_t sequence) const;
+  // REQUIRES: mu_ held (it may adopt the file's term classes).
+  std::shared_ptr<const EntityGraph> LoadFile(uint64_t sequence);
   void SaveFile(const EntityGraph& g) const;
 
   const SnapshotOptions options_;
@@ -47,6 +48,7 @@ class SnapshotCache {
   mutable std::mutex mu_;
   std::shared_ptr<const EntityGraph> graph_;  // guarded by mu_
   Source last_source_ = Source::kNone;        // guarded by mu_
+  TermClasses classes_;                       // guarded by mu_
 };
 
 }  // namespace kg
