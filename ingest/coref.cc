@@ -1,0 +1,315 @@
+#include "ingest/coref.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <unordered_map>
+
+#include "ingest/entity_types.h"
+
+namespace kg {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+bool IsAcronym(std::string_view s) {
+  if (s.size() < 2 || s.size() > 8) return false;
+  for (char c : s) {
+    if (!std::isupper(static_cast<unsigned char>(c)) && c != '.') return false;
+  }
+  return true;
+}
+
+bool LooksLikePersonName(std::string_view name) {
+  std::vector<std::string> words = Words(name);
+  if (words.size() < 2 || words.size() > 4) return false;
+  for (const std::string& w : words) {
+    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) {
+      return false;
+    }
+    for (char c : w) {
+      if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-' &&
+          c != '.' && c != '\'') {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// Clusters of mentions, merged with a union-find.
+class Clusters {
+ public:
+  explicit Clusters(size_t n) : parent_(n) {
+    std::iota(parent_.begin(), parent_.end(), 0);
+  }
+  int Find(int x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // Keeps the earlier root so a cluster is named by its first mention.
+  void Union(int a, int b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return;
+    if (b < a) std::swap(a, b);
+    parent_[b] = a;
+  }
+
+ private:
+  std::vector<int> parent_;
+};
+
+bool IsNameKind(MentionKind k) {
+  return k == MentionKind::kName || k == MentionKind::kImplicitPlace;
+}
+
+}  // namespace
+
+std::string Initials(std::string_view name) {
+  std::vector<std::string> words = Words(name);
+  if (words.size() < 2) return "";
+  std::string out;
+  for (const std::string& w : words) {
+    std::string l = Lower(w);
+    if (l == "of" || l == "the" || l == "and" || l == "for" || l == "de" ||
+        l == "&") {
+      continue;
+    }
+    out.push_back(
+        static_cast<char>(std::toupper(static_cast<unsigned char>(w[0]))));
+  }
+  return out;
+}
+
+Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
+  const int n = static_cast<int>(mentions.size());
+  Clusters clusters(n);
+  std::unordered_map<std::string, int> by_key;       // lower name → mention
+  std::unordered_map<std::string, int> by_initials;  // initials → mention
+  std::unordered_map<std::string, int> acronyms;     // acronym → mention
+
+  // 1. Names: same name, acronyms, parentheses, WordNet synonyms.
+  for (int i = 0; i < n; ++i) {
+    const Mention& m = mentions[i];
+    if (!IsNameKind(m.kind)) continue;
+    std::string key = Lower(m.text);
+    std::optional<int> match;
+    if (auto it = by_key.find(key); it != by_key.end()) match = it->second;
+    if (!match && m.parenthesis_of >= 0) match = m.parenthesis_of;
+    if (!match && IsAcronym(m.text)) {
+      std::string bare;
+      for (char c : m.text) {
+        if (c != '.') bare.push_back(c);
+      }
+      if (auto it = by_initials.find(bare); it != by_initials.end()) {
+        match = it->second;
+      }
+    }
+    std::string initials = Initials(m.text);
+    if (!match && !initials.empty()) {
+      if (auto it = acronyms.find(initials); it != acronyms.end()) {
+        match = it->second;
+      }
+    }
+    std::string wn = WordNetCanonical(m.text, m.type);
+    if (!match && !wn.empty()) {
+      if (auto it = by_key.find(Lower(wn)); it != by_key.end()) {
+        match = it->second;
+      }
+    }
+    if (match) clusters.Union(*match, i);
+    by_key.emplace(key, i);
+    if (!wn.empty()) by_key.emplace(Lower(wn), i);
+    if (!initials.empty()) by_initials.emplace(initials, i);
+    if (IsAcronym(m.text)) acronyms.emplace(m.text, i);
+  }
+
+  // 2. A single word that is the first or last word of a multi-word person
+  // name of this document (never across documents).
+  auto person_like = [&](int i) {
+    const Mention& m = mentions[i];
+    return m.type == EntityType::kPerson ||
+           (!m.type && LooksLikePersonName(m.text));
+  };
+  std::vector<int> multi;  // multi-word person-like name mentions
+  for (int i = 0; i < n; ++i) {
+    if (mentions[i].kind == MentionKind::kName &&
+        Words(mentions[i].text).size() >= 2 && person_like(i)) {
+      multi.push_back(i);
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    const Mention& m = mentions[i];
+    if (m.kind != MentionKind::kName || Words(m.text).size() != 1) continue;
+    if (m.type && *m.type != EntityType::kPerson) continue;
+    std::string w = Lower(m.text);
+    int best = -1;
+    for (int j : multi) {
+      std::vector<std::string> words = Words(mentions[j].text);
+      if (Lower(words.front()) != w && Lower(words.back()) != w) continue;
+      if (j < i || best < 0) best = j;  // nearest before, else first after
+      if (j > i) break;
+    }
+    if (best >= 0) clusters.Union(best, i);
+  }
+
+  // 3. Entities from name clusters.
+  Coreference out;
+  out.entity_of.assign(n, -1);
+  std::map<int, int> entity_of_root;
+  for (int i = 0; i < n; ++i) {
+    if (!IsNameKind(mentions[i].kind)) continue;
+    int root = clusters.Find(i);
+    auto [it, inserted] =
+        entity_of_root.emplace(root, static_cast<int>(out.entities.size()));
+    if (inserted) out.entities.emplace_back();
+    out.entity_of[i] = it->second;
+  }
+  // Type, canonical name and surfaces of each entity.
+  std::vector<std::vector<int>> members(out.entities.size());
+  for (int i = 0; i < n; ++i) {
+    if (out.entity_of[i] >= 0) members[out.entity_of[i]].push_back(i);
+  }
+  for (size_t e = 0; e < out.entities.size(); ++e) {
+    Entity& ent = out.entities[e];
+    std::optional<EntityType> type;
+    bool titled = false;
+    int longest = members[e].front();
+    for (int i : members[e]) {
+      const Mention& m = mentions[i];
+      titled |= !m.role.empty();
+      if (!type && m.type) type = m.type;
+      if (Words(m.text).size() > Words(mentions[longest].text).size()) {
+        longest = i;
+      }
+    }
+    if (titled) type = EntityType::kPerson;
+    if (!type && LooksLikePersonName(mentions[longest].text)) {
+      type = EntityType::kPerson;
+    }
+    ent.type = type.value_or(EntityType::kOther);
+    for (int i : members[e]) {
+      std::string wn = WordNetCanonical(mentions[i].text, ent.type);
+      if (!wn.empty()) {
+        ent.canonical = wn;
+        break;
+      }
+    }
+    if (ent.canonical.empty()) ent.canonical = mentions[longest].text;
+    for (int i : members[e]) {
+      const std::string& s = mentions[i].text;
+      if (std::find(ent.surfaces.begin(), ent.surfaces.end(), s) ==
+          ent.surfaces.end()) {
+        ent.surfaces.push_back(s);
+      }
+    }
+  }
+
+  // 4. Roles, descriptions and pronouns in reading order.
+  std::unordered_map<std::string, int> holder;     // lower role → entity
+  std::unordered_map<std::string, int> described;  // "role of X" → entity
+  int last_person = -1, last_person_sentence = -1;
+  auto add_role = [&](int e, const std::string& role) {
+    Entity& ent = out.entities[e];
+    if (std::find(ent.roles.begin(), ent.roles.end(), role) ==
+        ent.roles.end()) {
+      ent.roles.push_back(role);
+    }
+    holder[Lower(role)] = e;
+    std::vector<std::string> words = Words(role);
+    if (words.size() > 1) holder[Lower(words.back())] = e;
+  };
+  for (int i = 0; i < n; ++i) {
+    const Mention& m = mentions[i];
+    int e = out.entity_of[i];
+    if (m.kind == MentionKind::kName) {
+      ++out.entities[e].mentions;
+      if (!m.role.empty()) add_role(e, m.role);
+      if (m.country >= 0 && out.entity_of[m.country] >= 0) {
+        out.entities[e].country = out.entity_of[m.country];
+      }
+      if (m.affiliation >= 0 && out.entity_of[m.affiliation] >= 0) {
+        out.entities[e].affiliation = out.entity_of[m.affiliation];
+      }
+    } else if (m.kind == MentionKind::kRoleDescription) {
+      std::string role = Lower(m.role);
+      int of = m.of_name >= 0 ? out.entity_of[m.of_name] : -1;
+      auto h = holder.find(role);
+      if (h != holder.end() &&
+          (of < 0 || out.entities[h->second].country == of ||
+           out.entities[h->second].affiliation == of)) {
+        e = h->second;
+      } else if (of >= 0) {
+        std::string name = m.role + " of " + out.entities[of].canonical;
+        auto [it, inserted] = described.emplace(
+            Lower(name), static_cast<int>(out.entities.size()));
+        if (inserted) {
+          Entity ent;
+          ent.canonical = name;
+          ent.type = EntityType::kPerson;
+          ent.surfaces.push_back(name);
+          if (out.entities[of].type == EntityType::kOrganization) {
+            ent.affiliation = of;
+          } else {
+            ent.country = of;
+          }
+          out.entities.push_back(std::move(ent));
+          add_role(it->second, m.role);
+        }
+        e = it->second;
+      }
+      out.entity_of[i] = e;
+      if (e >= 0) ++out.entities[e].mentions;
+    } else if (m.kind == MentionKind::kPersonPronoun) {
+      if (last_person >= 0 && m.sentence - last_person_sentence <= 3) {
+        out.entity_of[i] = last_person;
+        ++out.entities[last_person].mentions;
+      }
+      continue;  // a pronoun is not a new antecedent
+    } else if (m.kind == MentionKind::kThingPronoun) {
+      // The most recent subject in this or the previous sentence.
+      for (int j = i - 1; j >= 0 && m.sentence - mentions[j].sentence <= 1;
+           --j) {
+        if (!mentions[j].subject || mentions[j].kind != MentionKind::kName) {
+          continue;
+        }
+        int cand = out.entity_of[j];
+        EntityType t = out.entities[cand].type;
+        if (t == EntityType::kOrganization || t == EntityType::kLocation) {
+          out.entity_of[i] = cand;
+          ++out.entities[cand].mentions;
+        }
+        break;
+      }
+      continue;
+    }
+    if (e >= 0 && out.entities[e].type == EntityType::kPerson) {
+      last_person = e;
+      last_person_sentence = m.sentence;
+    }
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,366 @@
+#include "ingest/entity_mentions.h"
+
+#include <cctype>
+
+#include "ingest/entity_types.h"
+
+namespace kg {
+namespace {
+
+bool Capitalised(const std::string& form) {
+  return !form.empty() && std::isupper(static_cast<unsigned char>(form[0]));
+}
+
+std::string LowerCopy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+class Finder {
+ public:
+  Finder(const Sentence& s, int index, const std::vector<DateSpan>& dates)
+      : s_(s),
+        t_(s.tokens),
+        n_(static_cast<int>(s.tokens.size())),
+        index_(index),
+        excluded_(n_, false) {
+    for (const DateSpan& d : dates) {
+      for (int i = d.first; i <= d.last && i < n_; ++i) excluded_[i] = true;
+    }
+  }
+
+  std::vector<Mention> Run() {
+    for (int i = 0; i < n_;) {
+      int end = RunEnd(i);
+      if (end < 0) {
+        MaybeSingle(i);
+        ++i;
+        continue;
+      }
+      int begin = ExtendLeft(i, end);
+      SplitRun(begin, end);
+      i = end + 1;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  bool NameToken(int i) const {
+    if (i < 0 || i >= n_ || excluded_[i]) return false;
+    const Token& tok = t_[i];
+    if (tok.upos == "PROPN") return true;
+    if (!Capitalised(tok.form)) return false;
+    return tok.upos == "NOUN" || tok.upos == "ADJ" || tok.upos == "X";
+  }
+
+  // The last token of a name run starting at i (which must contain a PROPN),
+  // or -1.
+  int RunEnd(int i) const {
+    if (!NameToken(i)) return -1;
+    int j = i;
+    bool propn = t_[i].upos == "PROPN";
+    while (true) {
+      if (NameToken(j + 1)) {
+        ++j;
+        propn |= t_[j].upos == "PROPN";
+        continue;
+      }
+      // "Ministry of Foreign Affairs", "Republic of Armenia".
+      if (j + 2 < n_ && LowerCopy(t_[j + 1].form) == "of" &&
+          (IsOrganizationWord(t_[j].form) || IsLocationWord(t_[j].form)) &&
+          t_[j + 2].upos == "PROPN" && !excluded_[j + 2]) {
+        j += 2;
+        propn = true;
+        continue;
+      }
+      break;
+    }
+    return propn ? j : -1;
+  }
+
+  // Lower-case titles before a name: "prime minister Nikol Pashinyan".
+  int ExtendLeft(int begin, int end) const {
+    int b = begin;
+    while (b - 1 >= 0 && !excluded_[b - 1] &&
+           (t_[b - 1].upos == "NOUN" || t_[b - 1].upos == "ADJ") &&
+           (IsTitleWord(t_[b - 1].form) || IsTitleModifier(t_[b - 1].form)) &&
+           t_[b - 1].head - 1 >= b - 1 && t_[b - 1].head - 1 <= end) {
+      --b;
+    }
+    // A modifier alone is not a title.
+    while (b < begin && !IsTitleWord(t_[b].form)) {
+      bool any_title = false;
+      for (int k = b; k < begin; ++k) any_title |= IsTitleWord(t_[k].form);
+      if (any_title) break;
+      ++b;
+    }
+    return b;
+  }
+
+  std::string Text(int first, int last) const {
+    std::string out;
+    for (int i = first; i <= last; ++i) {
+      if (!out.empty() && i > first && t_[i - 1].space_after) out += ' ';
+      out += t_[i].form;
+    }
+    return NormaliseName(out);
+  }
+
+  int HeadOf(int first, int last) const {
+    for (int i = last; i >= first; --i) {
+      int h = t_[i].head - 1;
+      if (h < first || h > last) return i;
+    }
+    return last;
+  }
+
+  bool IsSubject(int first, int last) const {
+    int h = HeadOf(first, last);
+    return t_[h].deprel.rfind("nsubj", 0) == 0;
+  }
+
+  int Add(Mention m) {
+    m.sentence = index_;
+    out_.push_back(std::move(m));
+    return static_cast<int>(out_.size()) - 1;
+  }
+
+  // A name (or part of a run) as its own mention, typed by its words.
+  int AddName(int first, int last, int span_first, int span_last) {
+    Mention m;
+    m.kind = MentionKind::kName;
+    m.first = first;
+    m.last = last;
+    m.span_first = span_first;
+    m.span_last = span_last;
+    m.text = Text(first, last);
+    if (m.text.empty()) return -1;
+    m.type = TypeOfName(m.text);
+    m.subject = IsSubject(span_first, span_last);
+    if (first >= 2 && t_[first - 1].form == "(" && !out_.empty() &&
+        out_.back().kind == MentionKind::kName &&
+        out_.back().last == first - 2) {
+      m.parenthesis_of = static_cast<int>(out_.size()) - 1;
+    }
+    return Add(std::move(m));
+  }
+
+  void SplitRun(int begin, int end) {
+    // The last title phrase that is followed by a name.
+    int title_first = -1, title_last = -1;
+    for (int i = begin; i < end; ++i) {
+      if (!IsTitleWord(t_[i].form)) continue;
+      int a = i, b = i;
+      while (a - 1 >= begin &&
+             (IsTitleModifier(t_[a - 1].form) || IsTitleWord(t_[a - 1].form))) {
+        --a;
+      }
+      while (b + 1 < end &&
+             (IsTitleModifier(t_[b + 1].form) || IsTitleWord(t_[b + 1].form))) {
+        ++b;
+      }
+      title_first = a;
+      title_last = b;
+      i = b;
+    }
+    if (title_first < 0) {
+      // A title run alone ("the Prime Minister") is a role description.
+      if (AllTitle(begin, end)) {
+        AddRoleDescription(begin, end);
+        return;
+      }
+      AddName(begin, end, begin, end);
+      return;
+    }
+    // "King Abdullah University": the title word starts an institution name.
+    std::optional<EntityType> rest = TypeOfName(Text(title_last + 1, end));
+    if (end > title_last + 1 && rest && *rest != EntityType::kPerson) {
+      AddName(begin, end, begin, end);
+      return;
+    }
+    int name = AddName(title_last + 1, end, begin, end);
+    if (name < 0) return;
+    out_[name].role = TitleCase(title_first, title_last);
+    out_[name].type = EntityType::kPerson;
+    // What precedes the title: demonyms and names of places / organisations.
+    for (int i = begin; i < title_first;) {
+      std::string place = t_[i].upos == "ADJ" || t_[i].upos == "PROPN"
+                              ? DemonymPlace(t_[i].form)
+                              : std::string();
+      if (!place.empty() && t_[i].upos == "ADJ") {
+        Mention m;
+        m.kind = MentionKind::kImplicitPlace;
+        m.first = m.last = i;
+        m.span_first = begin;
+        m.span_last = end;
+        m.text = place;
+        m.type = EntityType::kLocation;
+        out_[name].country = Add(std::move(m));
+        ++i;
+        continue;
+      }
+      int j = i;
+      while (j + 1 < title_first && t_[j + 1].upos == "PROPN") ++j;
+      if (t_[i].upos == "PROPN" || Capitalised(t_[i].form)) {
+        int sub = AddName(i, j, begin, end);
+        if (sub >= 0) {
+          if (!place.empty()) {
+            out_[sub].text = place;
+            out_[sub].kind = MentionKind::kImplicitPlace;
+            out_[sub].type = EntityType::kLocation;
+          }
+          if (out_[sub].type == EntityType::kLocation) {
+            out_[name].country = sub;
+          } else {
+            if (!out_[sub].type) out_[sub].type = EntityType::kOrganization;
+            out_[name].affiliation = sub;
+          }
+        }
+      }
+      i = j + 1;
+    }
+  }
+
+  bool AllTitle(int begin, int end) const {
+    bool title = false;
+    for (int i = begin; i <= end; ++i) {
+      if (IsTitleWord(t_[i].form)) {
+        title = true;
+      } else if (!IsTitleModifier(t_[i].form)) {
+        return false;
+      }
+    }
+    return title;
+  }
+
+  std::string TitleCase(int first, int last) const {
+    std::string out;
+    for (int i = first; i <= last; ++i) {
+      std::string w = t_[i].form;
+      if (!w.empty())
+        w[0] =
+            static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+      if (!out.empty()) out += ' ';
+      out += w;
+    }
+    return out;
+  }
+
+  // "the Prime Minister", "the President of Azerbaijan".
+  void AddRoleDescription(int begin, int end) {
+    if (begin == 0 || LowerCopy(t_[begin - 1].form) != "the") {
+      AddName(begin, end, begin, end);
+      return;
+    }
+    Mention m;
+    m.kind = MentionKind::kRoleDescription;
+    m.first = begin;
+    m.last = end;
+    m.span_first = begin;
+    m.span_last = end;
+    m.role = TitleCase(begin, end);
+    m.text = m.role;
+    m.type = EntityType::kPerson;
+    m.subject = IsSubject(begin, end);
+    int self = Add(std::move(m));
+    if (end + 2 < n_ && LowerCopy(t_[end + 1].form) == "of" &&
+        NameToken(end + 2)) {
+      int e2 = RunEnd(end + 2);
+      if (e2 >= 0) {
+        int of = AddName(end + 2, e2, end + 2, e2);
+        if (of >= 0) {
+          out_[self].of_name = of;
+          out_[self].span_last = e2;
+        }
+      }
+      skip_to_ = e2;
+    }
+  }
+
+  // Pronouns and lower-case role descriptions outside name runs.
+  void MaybeSingle(int i) {
+    if (i <= skip_to_) return;
+    const Token& tok = t_[i];
+    if (tok.upos == "PRON" || tok.upos == "DET") {
+      Mention m;
+      m.first = m.last = m.span_first = m.span_last = i;
+      m.text = tok.form;
+      m.subject = tok.deprel.rfind("nsubj", 0) == 0;
+      if (IsPersonPronoun(tok.form)) {
+        m.kind = MentionKind::kPersonPronoun;
+        m.type = EntityType::kPerson;
+        Add(std::move(m));
+      } else if (IsThingPronoun(tok.form)) {
+        m.kind = MentionKind::kThingPronoun;
+        Add(std::move(m));
+      }
+      return;
+    }
+    if (tok.upos == "NOUN" && IsTitleWord(tok.form) && i > 0) {
+      int a = i;
+      while (a - 1 >= 0 && IsTitleModifier(t_[a - 1].form)) --a;
+      int b = i;
+      while (b + 1 < n_ && t_[b + 1].upos == "NOUN" &&
+             IsTitleWord(t_[b + 1].form))
+        ++b;
+      if (a > 0 && LowerCopy(t_[a - 1].form) == "the" &&
+          !(b + 1 < n_ && NameToken(b + 1))) {
+        AddRoleDescription(a, b);
+      }
+    }
+  }
+
+  const Sentence& s_;
+  const std::vector<Token>& t_;
+  int n_;
+  int index_;
+  std::vector<bool> excluded_;
+  std::vector<Mention> out_;
+  int skip_to_ = -1;
+};
+
+}  // namespace
+
+std::string NormaliseName(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+    if (out.size() > suffix.size() &&
+        out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      out.resize(out.size() - suffix.size());
+      break;
+    }
+  }
+  while (!out.empty() && std::ispunct(static_cast<unsigned char>(out.back())) &&
+         out.back() != '.' && out.back() != ')') {
+    out.pop_back();
+  }
+  while (!out.empty() &&
+         std::ispunct(static_cast<unsigned char>(out.front()))) {
+    out.erase(0, 1);
+  }
+  if (out.size() > 4 &&
+      (out.compare(0, 4, "the ") == 0 || out.compare(0, 4, "The ") == 0)) {
+    out.erase(0, 4);
+  }
+  return out;
+}
+
+std::vector<Mention> FindMentions(const Sentence& sentence, int sentence_index,
+                                  const std::vector<DateSpan>& dates) {
+  return Finder(sentence, sentence_index, dates).Run();
+}
+
+}  // namespace kg

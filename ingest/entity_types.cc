@@ -1,0 +1,368 @@
+#include "ingest/entity_types.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_set>
+
+#include "ingest/wordnet.h"
+
+namespace kg {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+bool In(const std::unordered_set<std::string>& set, std::string_view word) {
+  return set.count(Lower(word)) > 0;
+}
+
+const std::unordered_set<std::string>& TitleWords() {
+  static const auto* s = new std::unordered_set<std::string>{"president",
+                                                             "minister",
+                                                             "secretary",
+                                                             "chancellor",
+                                                             "senator",
+                                                             "governor",
+                                                             "mayor",
+                                                             "king",
+                                                             "queen",
+                                                             "prince",
+                                                             "princess",
+                                                             "pope",
+                                                             "ambassador",
+                                                             "spokesman",
+                                                             "spokeswoman",
+                                                             "spokesperson",
+                                                             "chairman",
+                                                             "chairwoman",
+                                                             "chairperson",
+                                                             "director",
+                                                             "judge",
+                                                             "commissioner",
+                                                             "premier",
+                                                             "leader",
+                                                             "mr",
+                                                             "mrs",
+                                                             "ms",
+                                                             "dr",
+                                                             "sir",
+                                                             "lord",
+                                                             "lady",
+                                                             "captain",
+                                                             "colonel",
+                                                             "lieutenant",
+                                                             "sergeant",
+                                                             "admiral",
+                                                             "sen",
+                                                             "rep",
+                                                             "gov",
+                                                             "representative",
+                                                             "congressman",
+                                                             "congresswoman",
+                                                             "envoy",
+                                                             "emir",
+                                                             "sheikh",
+                                                             "archbishop",
+                                                             "bishop",
+                                                             "cardinal",
+                                                             "chief",
+                                                             "ceo",
+                                                             "coach",
+                                                             "manager",
+                                                             "professor",
+                                                             "prof",
+                                                             "justice",
+                                                             "attorney",
+                                                             "speaker",
+                                                             "officer",
+                                                             "inspector",
+                                                             "detective",
+                                                             "marshal",
+                                                             "commander",
+                                                             "councillor",
+                                                             "councilor",
+                                                             "mp",
+                                                             "lawmaker",
+                                                             "candidate",
+                                                             "vice-president",
+                                                             "co-founder",
+                                                             "founder",
+                                                             "actor",
+                                                             "actress",
+                                                             "singer",
+                                                             "rapper",
+                                                             "author",
+                                                             "journalist",
+                                                             "reporter",
+                                                             "editor",
+                                                             "sultan",
+                                                             "tsar",
+                                                             "president-elect",
+                                                             "pastor",
+                                                             "rabbi",
+                                                             "imam"};
+  return *s;
+}
+
+const std::unordered_set<std::string>& TitleModifiers() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "prime",     "foreign",     "deputy",     "vice",         "acting",
+      "former",    "interim",     "general",    "defence",      "defense",
+      "interior",  "finance",     "chief",      "executive",    "state",
+      "first",     "health",      "justice",    "education",    "economy",
+      "trade",     "energy",      "senior",     "junior",       "assistant",
+      "associate", "lieutenant",  "major",      "supreme",      "high",
+      "head",      "emergencies", "emergency",  "regional",     "national",
+      "federal",   "secretary",   "opposition", "party",        "union",
+      "labour",    "labor",       "transport",  "agriculture",  "environment",
+      "culture",   "sports",      "attorney",   "solicitor",    "crown",
+      "grand",     "managing",    "special",    "presidential", "military",
+      "police",    "press",       "election",   "rear"};
+  return *s;
+}
+
+const std::unordered_set<std::string>& OrganizationWords() {
+  static const auto* s = new std::unordered_set<std::string>{"ministry",
+                                                             "alliance",
+                                                             "council",
+                                                             "party",
+                                                             "university",
+                                                             "committee",
+                                                             "commission",
+                                                             "agency",
+                                                             "company",
+                                                             "corporation",
+                                                             "corp",
+                                                             "inc",
+                                                             "ltd",
+                                                             "llc",
+                                                             "plc",
+                                                             "bank",
+                                                             "association",
+                                                             "federation",
+                                                             "organization",
+                                                             "organisation",
+                                                             "institute",
+                                                             "institution",
+                                                             "court",
+                                                             "parliament",
+                                                             "assembly",
+                                                             "senate",
+                                                             "congress",
+                                                             "department",
+                                                             "office",
+                                                             "army",
+                                                             "navy",
+                                                             "forces",
+                                                             "force",
+                                                             "police",
+                                                             "group",
+                                                             "foundation",
+                                                             "fund",
+                                                             "club",
+                                                             "team",
+                                                             "church",
+                                                             "school",
+                                                             "college",
+                                                             "times",
+                                                             "news",
+                                                             "post",
+                                                             "network",
+                                                             "service",
+                                                             "services",
+                                                             "board",
+                                                             "league",
+                                                             "front",
+                                                             "movement",
+                                                             "coalition",
+                                                             "government",
+                                                             "administration",
+                                                             "airlines",
+                                                             "airways",
+                                                             "airline",
+                                                             "hospital",
+                                                             "society",
+                                                             "union",
+                                                             "bureau",
+                                                             "authority",
+                                                             "academy",
+                                                             "guard",
+                                                             "brigade",
+                                                             "unit",
+                                                             "center",
+                                                             "centre",
+                                                             "cabinet",
+                                                             "tribunal",
+                                                             "trust",
+                                                             "partners",
+                                                             "holdings",
+                                                             "industries",
+                                                             "motors",
+                                                             "media",
+                                                             "press",
+                                                             "radio",
+                                                             "television",
+                                                             "tv",
+                                                             "channel",
+                                                             "journal",
+                                                             "herald",
+                                                             "tribune",
+                                                             "gazette",
+                                                             "telegraph",
+                                                             "guardian",
+                                                             "fc",
+                                                             "brothers",
+                                                             "laboratory",
+                                                             "laboratories",
+                                                             "labs",
+                                                             "systems",
+                                                             "technologies",
+                                                             "enterprises",
+                                                             "consortium",
+                                                             "secretariat",
+                                                             "directorate",
+                                                             "command",
+                                                             "corps",
+                                                             "regiment",
+                                                             "battalion",
+                                                             "taliban",
+                                                             "militia",
+                                                             "nations",
+                                                             "community",
+                                                             "council"};
+  return *s;
+}
+
+const std::unordered_set<std::string>& LocationWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "city",      "river",   "mountain", "mountains",  "mount",
+      "island",    "islands", "lake",     "street",     "province",
+      "region",    "county",  "republic", "kingdom",    "sea",
+      "ocean",     "valley",  "airport",  "square",     "park",
+      "bridge",    "stadium", "bay",      "gulf",       "coast",
+      "peninsula", "desert",  "state",    "states",     "territory",
+      "district",  "village", "town",     "avenue",     "road",
+      "highway",   "strait",  "canal",    "harbour",    "harbor",
+      "port",      "beach",   "forest",   "hills",      "hill",
+      "island",    "oblast",  "krai",     "prefecture", "governorate",
+      "emirates",  "arena",   "palace",   "tower",      "cathedral",
+      "temple",    "mosque",  "museum",   "plaza",      "station"};
+  return *s;
+}
+
+// The proper senses of a name: senses with a capitalised member equal to it.
+template <typename Fn>
+void ForProperSenses(std::string_view name, Fn fn) {
+  auto senses = wordnet::NounSenses(name);
+  std::string lname = Lower(name);
+  for (const NounSense& sense : *senses) {
+    for (const std::string& member : sense.synonyms) {
+      if (member.empty() ||
+          !std::isupper(static_cast<unsigned char>(member[0]))) {
+        continue;
+      }
+      if (Lower(member) == lname) {
+        if (!fn(sense)) return;
+        break;
+      }
+    }
+  }
+}
+
+bool ChainHas(const NounSense& sense, std::string_view word) {
+  return std::find(sense.hypernyms.begin(), sense.hypernyms.end(), word) !=
+         sense.hypernyms.end();
+}
+
+std::optional<EntityType> SenseType(const NounSense& sense) {
+  if (sense.lexname == "noun.person") return EntityType::kPerson;
+  if (sense.lexname == "noun.location") return EntityType::kLocation;
+  if (sense.lexname == "noun.group") {
+    if (ChainHas(sense, "organization") || ChainHas(sense, "social group") ||
+        ChainHas(sense, "unit")) {
+      return EntityType::kOrganization;
+    }
+    return std::nullopt;
+  }
+  if (sense.lexname == "noun.event" || sense.lexname == "noun.act") {
+    return EntityType::kEvent;
+  }
+  if (sense.lexname == "noun.artifact" &&
+      (ChainHas(sense, "structure") || ChainHas(sense, "building"))) {
+    return EntityType::kLocation;
+  }
+  return std::nullopt;
+}
+
+std::string LastWord(std::string_view name) {
+  auto space = name.find_last_of(' ');
+  return std::string(space == std::string_view::npos ? name
+                                                     : name.substr(space + 1));
+}
+
+}  // namespace
+
+bool IsTitleWord(std::string_view word) { return In(TitleWords(), word); }
+bool IsTitleModifier(std::string_view word) {
+  return In(TitleModifiers(), word);
+}
+bool IsOrganizationWord(std::string_view word) {
+  return In(OrganizationWords(), word);
+}
+bool IsLocationWord(std::string_view word) { return In(LocationWords(), word); }
+
+bool IsPersonPronoun(std::string_view word) {
+  std::string w = Lower(word);
+  return w == "he" || w == "she" || w == "him" || w == "his" || w == "her" ||
+         w == "hers" || w == "himself" || w == "herself";
+}
+
+bool IsThingPronoun(std::string_view word) {
+  std::string w = Lower(word);
+  return w == "it" || w == "its" || w == "itself";
+}
+
+std::optional<EntityType> TypeOfName(std::string_view name) {
+  std::optional<EntityType> type;
+  ForProperSenses(name, [&](const NounSense& sense) {
+    type = SenseType(sense);
+    return !type.has_value();
+  });
+  if (type) return type;
+  if (name.find(' ') == std::string_view::npos) return std::nullopt;
+  std::string last = LastWord(name);
+  if (IsOrganizationWord(last)) return EntityType::kOrganization;
+  if (IsLocationWord(last)) return EntityType::kLocation;
+  return std::nullopt;
+}
+
+std::string WordNetCanonical(std::string_view name,
+                             std::optional<EntityType> type) {
+  std::string canonical;
+  ForProperSenses(name, [&](const NounSense& sense) {
+    std::optional<EntityType> t = SenseType(sense);
+    if (!t || (type && *type != *t)) return true;
+    canonical = sense.synonyms.front();
+    return false;
+  });
+  return canonical;
+}
+
+std::string DemonymPlace(std::string_view adjective) {
+  if (adjective.empty() ||
+      !std::isupper(static_cast<unsigned char>(adjective[0]))) {
+    return "";
+  }
+  std::string place = wordnet::Pertainym(adjective);
+  if (place.empty() || TypeOfName(place) != EntityType::kLocation) return "";
+  return place;
+}
+
+}  // namespace kg
