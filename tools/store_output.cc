@@ -27,25 +27,15 @@ StatusOr<Triple> TermCache::Resolve(const IdTriple& t) {
   return out;
 }
 
-nlohmann::json TermToJson(const Term& term) {
-  nlohmann::json j;
-  switch (term.kind) {
-    case Term::Kind::kIri:
-      j["type"] = "uri";
-      break;
-    case Term::Kind::kBlank:
-      j["type"] = "bnode";
-      break;
-    case Term::Kind::kLiteral:
-      j["type"] = "literal";
-      if (!term.lang.empty()) {
-        j["xml:lang"] = term.lang;
-      } else if (!term.datatype.empty()) {
-        j["datatype"] = term.datatype;
-      }
-      break;
-  }
+nlohmann::ordered_json TermToJson(const Term& term) {
+  nlohmann::ordered_json j;
+  j["type"] = term.is_iri() ? "uri" : term.is_blank() ? "bnode" : "literal";
   j["value"] = term.value;
+  if (!term.lang.empty()) {
+    j["xml:lang"] = term.lang;
+  } else if (term.is_literal() && !term.datatype.empty()) {
+    j["datatype"] = term.datatype;
+  }
   return j;
 }
 
@@ -62,9 +52,9 @@ void TriplePrinter::Add(const Triple& t) {
            << t.object.ToNTriples() << '\n';
       break;
     case TripleFormat::kJson: {
-      nlohmann::json row = {{"subject", TermToJson(t.subject)},
-                            {"predicate", TermToJson(t.predicate)},
-                            {"object", TermToJson(t.object)}};
+      nlohmann::ordered_json row = {{"subject", TermToJson(t.subject)},
+                                    {"predicate", TermToJson(t.predicate)},
+                                    {"object", TermToJson(t.object)}};
       out_ << (count_ == 1 ? "[\n  " : ",\n  ")
            << row.dump(-1, ' ', false,
                        nlohmann::json::error_handler_t::replace);

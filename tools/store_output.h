@@ -50,7 +50,8 @@ class TriplePrinter {
   std::vector<std::string> cells_;  // table rows, three cells each
 };
 
-nlohmann::json TermToJson(const Term& term);
+// SPARQL JSON result term: {"type", "value", "xml:lang" | "datatype"}.
+nlohmann::ordered_json TermToJson(const Term& term);
 // "12.3 MB" style, base 1024.
 std::string HumanBytes(uint64_t bytes);
 // Prints rows with each column padded to its widest cell (capped at
