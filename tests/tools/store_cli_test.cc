@@ -127,6 +127,14 @@ TEST_F(StoreCliTest, LoadQueryRemove) {
   // Unchanged reload is a no-op; removal keeps the shared triple.
   Result again = Kg("load " + Quote(ttl));
   EXPECT_NE(again.out.find("unchanged"), std::string::npos) << again.out;
+  // A changed file replaces what its document contributed before.
+  Write("b.ttl", "<http://ex.org/carol> <http://ex.org/born> \"1991\" .\n");
+  Result changed = Kg("load " + Quote(ttl));
+  EXPECT_NE(changed.out.find("replaced"), std::string::npos) << changed.out;
+  EXPECT_EQ(Json("stats --format json")["triples"], 6);  // 5 + 1
+  Write("b.ttl", kTtl);
+  ASSERT_EQ(Kg("load " + Quote(ttl)).code, 0);
+
   Result rm = Kg("remove --doc " + Quote(nt));
   ASSERT_EQ(rm.code, 0) << rm.err;
   EXPECT_EQ(Json("stats --format json")["triples"], 3);
