@@ -40,9 +40,32 @@ bool IsAcronym(std::string_view s) {
   return true;
 }
 
+// Capitalised words that start place and organisation names, not people's.
+bool IsPlacePrefix(std::string_view w) {
+  static const char* kPrefixes[] = {
+      "north",   "south",         "east",    "west",  "northern", "southern",
+      "eastern", "western",       "central", "upper", "lower",    "new",
+      "great",   "greater",       "united",  "saint", "st",       "san",
+      "santa",   "los",           "las",     "el",    "al",       "mount",
+      "lake",    "cape",          "port",    "fort",  "royal",    "national",
+      "federal", "international", "global",  "world", "european", "american",
+      "asian",   "african"};
+  std::string l = Lower(w);
+  for (const char* p : kPrefixes) {
+    if (l == p) return true;
+  }
+  return false;
+}
+
 bool LooksLikePersonName(std::string_view name) {
   std::vector<std::string> words = Words(name);
   if (words.size() < 2 || words.size() > 4) return false;
+  if (IsPlacePrefix(words.front())) return false;
+  for (const std::string& w : words) {
+    if (!DemonymPlace(w).empty()) return false;
+    std::optional<EntityType> t = TypeOfName(w);
+    if (t && *t != EntityType::kPerson && words.back() == w) return false;
+  }
   for (const std::string& w : words) {
     if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) {
       return false;

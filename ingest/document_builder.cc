@@ -11,12 +11,16 @@
 #include "ingest/coref.h"
 #include "ingest/dates.h"
 #include "ingest/entity_mentions.h"
+#include "ingest/entity_phrases.h"
 #include "ingest/vocabulary.h"
 
 namespace kg {
 namespace {
 
-constexpr size_t kMaxConceptTokens = 8;
+constexpr size_t kMaxConceptTokens = 12;
+// Prepositional links inside noun phrases are read straight off the tree;
+// ranked below a typical clause extraction.
+constexpr double kNominalConfidence = 0.4;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -59,12 +63,12 @@ class Builder {
     doc_.source = article_.source;
     FindAllMentions();
     coref_ = ResolveCoreference(mentions_);
-    concept_base_ = static_cast<int>(coref_.entities.size());
     for (size_t s = 0; s < sentences_.size() && s < extractions_.size(); ++s) {
       for (size_t k = 0; k < extractions_[s].size(); ++k) {
         AddExtraction(static_cast<int>(s), static_cast<int>(k),
                       extractions_[s][k]);
       }
+      AddNominalLinks(static_cast<int>(s));
     }
     AddRoles();
     AddEntities();
@@ -74,13 +78,18 @@ class Builder {
  private:
   void FindAllMentions() {
     sentence_mentions_.resize(sentences_.size());
+    named_.resize(sentences_.size());
     dates_.resize(sentences_.size());
     for (size_t s = 0; s < sentences_.size(); ++s) {
       dates_[s] = FindDates(sentences_[s], article_.date);
       std::vector<Mention> local =
           FindMentions(sentences_[s], static_cast<int>(s), dates_[s]);
       int offset = static_cast<int>(mentions_.size());
+      named_[s].assign(sentences_[s].tokens.size(), false);
       for (Mention& m : local) {
+        if (m.kind == MentionKind::kName) {
+          for (int k = m.first; k <= m.last; ++k) named_[s][k] = true;
+        }
         for (int* index :
              {&m.country, &m.affiliation, &m.of_name, &m.parenthesis_of}) {
           if (*index >= 0) *index += offset;
@@ -121,7 +130,32 @@ class Builder {
         arg.tokens.size() > kMaxConceptTokens) {
       return std::nullopt;
     }
-    return EntityTerm(ConceptEntity(ConceptName(arg)));
+    std::string name = ConceptPhrase(sentences_[s], head, named_[s]);
+    if (name.empty()) name = ConceptName(arg);
+    if (name.empty()) return std::nullopt;
+    return EntityTerm(ConceptEntity(name));
+  }
+
+  // "a settlement between Yerevan and Baku": the noun's concept is linked to
+  // each entity its prepositional modifiers name.
+  void AddNominalLinks(int s) {
+    for (const NominalLink& link : NominalLinks(sentences_[s])) {
+      int e = EntityOfToken(s, link.target);
+      if (e < 0 || !named_[s][link.target]) continue;
+      std::string name = ConceptPhrase(sentences_[s], link.noun, named_[s]);
+      if (name.empty()) continue;
+      Term subject = EntityTerm(ConceptEntity(name));
+      Term predicate = vocab_.Relation(link.preposition);
+      Add({predicate, Vocabulary::RdfsLabel(),
+           Term::Literal(link.preposition)});
+      std::string position = "n";
+      position += std::to_string(link.noun);
+      position += '.';
+      position += std::to_string(link.target);
+      AddFact(s, position, {subject, predicate, EntityTerm(e)},
+              kNominalConfidence, options_.extractor + ":np-prep", std::nullopt,
+              std::nullopt, "");
+    }
   }
 
   std::optional<Term> ObjectTerm(int s, const Argument& arg) {
@@ -377,9 +411,9 @@ class Builder {
   DocumentInput doc_;
   std::vector<Mention> mentions_;
   std::vector<std::vector<int>> sentence_mentions_;
+  std::vector<std::vector<bool>> named_;  // per sentence: token in a name
   std::vector<std::vector<DateSpan>> dates_;
   Coreference coref_;
-  int concept_base_ = 0;
   std::map<std::string, int> concepts_;
   std::unordered_set<int> used_;
 };

@@ -122,15 +122,27 @@ StatusOr<EntityIndex> EntityIndex::Load(const ReadView& view,
 std::vector<const EntitySummary*> EntityIndex::Find(
     std::string_view name) const {
   std::vector<const EntitySummary*> out;
-  auto it = by_name_.find(NameKey(name));
-  if (it == by_name_.end()) return out;
-  for (size_t i : it->second) out.push_back(&entities_[i]);
+  std::string key = NameKey(name);
+  auto it = by_name_.find(key);
+  if (it != by_name_.end()) {
+    for (size_t i : it->second) out.push_back(&entities_[i]);
+  } else if (!key.empty() && key.find(' ') == std::string::npos) {
+    // A surname or first name alone: people whose name starts or ends with it.
+    for (const EntitySummary& e : entities_) {
+      if (e.type != EntityType::kPerson) continue;
+      std::string n = NameKey(e.name);
+      auto space = n.find(' ');
+      if (space == std::string::npos) continue;
+      if (n.substr(0, space) == key || n.substr(n.rfind(' ') + 1) == key) {
+        out.push_back(&e);
+      }
+    }
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const EntitySummary* a, const EntitySummary* b) {
                      // An exact label match outranks an alias match.
                      return a->mentions > b->mentions;
                    });
-  std::string key = NameKey(name);
   std::stable_partition(out.begin(), out.end(), [&](const EntitySummary* e) {
     return NameKey(e->name) == key;
   });

@@ -35,7 +35,8 @@ class EntityIndex {
   const std::vector<EntitySummary>& entities() const { return entities_; }
 
   // Entities whose label or an alias equals `name`, ignoring case and
-  // spacing/underscores; the ones with the most mentions first.
+  // spacing/underscores, label matches and most mentions first; failing that,
+  // for a single word, the people whose name starts or ends with it.
   std::vector<const EntitySummary*> Find(std::string_view name) const;
 
   // Up to `k` known names closest to `name` (edit distance, case-insensitive).

@@ -340,19 +340,39 @@ std::optional<EntityType> TypeOfName(std::string_view name) {
   std::string last = LastWord(name);
   if (IsOrganizationWord(last)) return EntityType::kOrganization;
   if (IsLocationWord(last)) return EntityType::kLocation;
+  // "South Caucasus", "Greater Moscow": a known place or organisation as the
+  // last word, after a capitalised modifier.
+  std::optional<EntityType> last_type;
+  ForProperSenses(last, [&](const NounSense& sense) {
+    last_type = SenseType(sense);
+    return !last_type.has_value();
+  });
+  if (last_type == EntityType::kLocation ||
+      last_type == EntityType::kOrganization) {
+    return last_type;
+  }
   return std::nullopt;
 }
 
 std::string WordNetCanonical(std::string_view name,
                              std::optional<EntityType> type) {
-  std::string canonical;
+  // A sense headed by the name itself keeps the name ("Russia" is the head of
+  // "Russia, Russian Federation", not of its "Soviet Union" sense); else the
+  // head of the first compatible sense ("NATO" → "North Atlantic Treaty
+  // Organization").
+  std::string first_head;
+  std::string lname = Lower(name);
   ForProperSenses(name, [&](const NounSense& sense) {
     std::optional<EntityType> t = SenseType(sense);
     if (!t || (type && *type != *t)) return true;
-    canonical = sense.synonyms.front();
-    return false;
+    if (Lower(sense.synonyms.front()) == lname) {
+      first_head = sense.synonyms.front();
+      return false;
+    }
+    if (first_head.empty()) first_head = sense.synonyms.front();
+    return true;
   });
-  return canonical;
+  return first_head;
 }
 
 std::string DemonymPlace(std::string_view adjective) {

@@ -240,6 +240,31 @@ TEST_F(DocumentBuilderTest, SingleWordBeforeFullNameIsMerged) {
   EXPECT_TRUE(Has(doc, E("Javier Colomina"), R("arrive in"), E("Baku")));
 }
 
+TEST_F(DocumentBuilderTest, NounPhraseLinksItsNamedModifiers) {
+  Sentence& s = AddSentence(
+      "They PRON 2 nsubj\nsought VERB 0 root\na DET 5 det\n"
+      "lasting ADJ 5 amod\nsettlement NOUN 2 obj\nbetween ADP 7 case\n"
+      "Yerevan PROPN 5 nmod\nand CCONJ 9 cc\nBaku PROPN 7 conj\n"
+      ". PUNCT 2 punct\n");
+  (void)s;
+  DocumentInput doc = Build();
+  Term settlement = E("lasting settlement between Yerevan and Baku");
+  EXPECT_TRUE(Has(doc, settlement, R("between"), E("Yerevan")));
+  EXPECT_TRUE(Has(doc, settlement, R("between"), E("Baku")));
+  EXPECT_TRUE(Has(doc, settlement, Vocabulary::RdfType(),
+                  vocab_.Class(EntityType::kOther)));
+}
+
+TEST_F(DocumentBuilderTest, CommonNounSubjectBecomesAConcept) {
+  Sentence& s = AddSentence(
+      "The DET 2 det\ntalks NOUN 3 nsubj\nfocused VERB 0 root\n"
+      "on ADP 5 case\nArmenia PROPN 3 obl\n. PUNCT 3 punct\n");
+  extractions_.back().push_back(
+      Fact(s, 2, "focus on", Arg(s, 0, 1, 1), {Arg(s, 3, 4, 4)}));
+  DocumentInput doc = Build();
+  EXPECT_TRUE(Has(doc, E("talks"), R("focus on"), E("Armenia")));
+}
+
 TEST_F(DocumentBuilderTest, DeterministicContentDerivedIds) {
   Sentence& s = AddSentence(testing::kWelcomeRows);
   extractions_.back().push_back(testing::WelcomeFact(s));
