@@ -44,7 +44,7 @@ std::vector<int> ArgBuilder::Conjuncts(int h) const {
 
 RawArgument ArgBuilder::Nominal(int h, int cut) const {
   return Make(h, t_.Subtree(h, [&](int p, int c) {
-    return c == cut || Parenthetical(p, c);
+    return c == cut || (p == h && t_.Is(c, "case")) || Parenthetical(p, c);
   }));
 }
 

@@ -18,8 +18,8 @@ class ArgBuilder {
  public:
   ArgBuilder(const DepTree& t, const ExtractorOptions& o) : t_(t), o_(o) {}
 
-  // The noun phrase headed by h without the dependent `cut` (a relative
-  // clause that predicates about it), or -1.
+  // The noun phrase headed by h without its own preposition and without the
+  // dependent `cut` (a relative clause that predicates about it), or -1.
   RawArgument Nominal(int h, int cut) const;
   // The phrase headed by h, one argument per conjunct when coordination is
   // split; `without_case`: drop h's own preposition (folded into the relation).

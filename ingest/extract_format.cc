@@ -43,6 +43,22 @@ std::string FormatCarb(const Sentence& s, const std::vector<Extraction>& xs) {
   return out;
 }
 
+std::string FormatFeatures(const Sentence& s,
+                           const std::vector<Extraction>& xs) {
+  std::string out;
+  for (const Extraction& x : xs) {
+    std::string line = FormatCarb(s, {x});
+    if (line.empty()) continue;
+    for (size_t i = 0; i < x.features.size(); ++i) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%s%.5g", i ? " " : "", x.features[i]);
+      out += buf;
+    }
+    out += '\t' + line;
+  }
+  return out;
+}
+
 std::string FormatTsv(const std::string& doc, const Sentence& s,
                       const std::vector<Extraction>& xs) {
   (void)s;

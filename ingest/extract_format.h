@@ -15,6 +15,10 @@ namespace kg {
 // qualifiers), one line per extraction with at least two arguments. Tabs and
 // newlines inside fields become spaces.
 std::string FormatCarb(const Sentence& s, const std::vector<Extraction>& xs);
+// The CaRB line prefixed by the extraction's features (space-separated) and
+// a tab: the input for fitting the confidence model.
+std::string FormatFeatures(const Sentence& s,
+                           const std::vector<Extraction>& xs);
 // DOC<TAB>CONFIDENCE<TAB>SUBJECT<TAB>RELATION_LEMMA<TAB>OBJECT<TAB>RULE<TAB>
 // QUALIFIERS (joined by " | ")<TAB>ATTRIBUTED_TO
 std::string FormatTsv(const std::string& doc, const Sentence& s,

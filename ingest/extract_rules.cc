@@ -105,7 +105,8 @@ class ClauseRules {
     RelationWords(p, copular, x.relation);
     if (t_.Is(p, "ccomp") && t_.head(p) >= 0) {
       std::string source_how;
-      x.source = SubjectOf(t_.head(p), source_how);
+      int source = SubjectOf(t_.head(p), source_how);
+      if (source >= 0) x.source = args_.Nominal(source, -1);
     }
 
     // Follow xcomp chains when the verb has no object of its own.
@@ -171,6 +172,7 @@ class ClauseRules {
     if (folded >= 0) object_sets.push_back(args_.Split(folded, folded));
     for (int o : obls) {
       if (o == folded) continue;
+      if (!o_.opener && o < subj && o < p) continue;
       x.qualifiers.push_back(args_.Oblique(o));
     }
     if (object_sets.empty() && x.qualifiers.empty()) return;

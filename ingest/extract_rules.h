@@ -25,7 +25,7 @@ struct RawExtraction {
   std::vector<RawArgument> objects;
   std::vector<RawArgument> qualifiers;  // obl with their preposition
   int predicate = -1;
-  int source = -1;  // head of the attribution source ("X said that ..."), -1
+  RawArgument source;  // attribution source ("X said that ..."); empty if none
   std::string rule;
   bool split = false;      // one part of a split coordination
   bool inherited = false;  // subject taken from another clause

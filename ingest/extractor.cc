@@ -110,10 +110,9 @@ std::vector<Extraction> Extractor::Extract(const Sentence& sentence) const {
     e.subject = Render(tree, x.subject);
     for (const auto& o : x.objects) e.objects.push_back(Render(tree, o));
     for (const auto& q : x.qualifiers) e.qualifiers.push_back(Render(tree, q));
-    if (x.source >= 0)
-      e.attributed_to =
-          Join(tree, tree.Subtree(x.source, [](int, int) { return false; }));
+    e.attributed_to = Join(tree, x.source.tokens);
     e.confidence = Confidence(tree, x);
+    if (options_.keep_features) e.features = ConfidenceFeatures(tree, x);
     e.rule = x.rule;
     e.predicate_token = x.predicate;
     out.push_back(std::move(e));

@@ -38,6 +38,9 @@ struct Extraction {
   float confidence = 0.f;     // in [0, 1]; higher ranks first
   std::string rule;           // which rule produced it (e.g. "svo", "appos")
   int predicate_token = -1;   // 0-based index of the relation's head token
+  // Inputs of the confidence model (extract_confidence.h); filled only when
+  // ExtractorOptions::keep_features is set.
+  std::vector<float> features;
 };
 
 // Which rules run (all by default); used for ablations.
@@ -53,6 +56,7 @@ struct ExtractorOptions {
   bool possessives = true;         // X 's Y → X has Y
   bool split_coordination = true;  // "A and B" → two extractions
   bool lemmatize = true;           // fill relation_lemma through WordNet
+  bool keep_features = false;      // fill Extraction::features
 };
 
 class Extractor {
