@@ -266,6 +266,10 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
   for (int i = 0; i < n; ++i) {
     const Mention& m = mentions[i];
     int e = out.entity_of[i];
+    if (m.kind == MentionKind::kImplicitPlace) {
+      ++out.entities[e].mentions;  // "Armenian" mentions Armenia
+      continue;
+    }
     if (m.kind == MentionKind::kName) {
       ++out.entities[e].mentions;
       if (!m.role.empty()) add_role(e, m.role);

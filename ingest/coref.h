@@ -28,7 +28,7 @@ struct Entity {
   EntityType type = EntityType::kOther;
   std::vector<std::string>
       surfaces;      // distinct surface forms, first seen first
-  int mentions = 0;  // explicit mentions (names, descriptions, pronouns)
+  int mentions = 0;  // names, demonyms, role descriptions, pronouns
   std::vector<std::string> roles;  // titles seen before its name
   int country = -1;                // entity index of its country, or -1
   int affiliation = -1;            // entity index of its organisation, or -1

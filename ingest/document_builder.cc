@@ -201,7 +201,8 @@ class Builder {
       e.type = EntityType::kOther;
       coref_.entities.push_back(std::move(e));
     }
-    ++coref_.entities[it->second].mentions;
+    // Concept nodes are phrases, not named mentions: they get no
+    // <base>mentions.
     return it->second;
   }
 

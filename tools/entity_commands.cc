@@ -18,6 +18,7 @@ struct EntitiesArgs {
   std::string type, sort = "mentions", format = "table";
   std::string base = std::string(kDefaultBaseIri);
   size_t limit = 0;
+  bool all = false;
 };
 
 struct ExplainArgs {
@@ -94,7 +95,9 @@ void RunEntities(const GlobalOptions& g, const EntitiesArgs& args) {
   EntityIndex index = LoadIndex(*view, vocab);
   std::vector<const EntitySummary*> rows;
   for (const auto& e : index.entities()) {
-    if (!type || e.type == *type) rows.push_back(&e);
+    // Phrase nodes ("the talks") are typed Other and have no mentions.
+    bool phrase = e.type == EntityType::kOther && e.mentions == 0;
+    if ((!type || e.type == *type) && (args.all || !phrase)) rows.push_back(&e);
   }
   bool by_docs = args.sort == "documents";
   std::sort(rows.begin(), rows.end(),
@@ -319,6 +322,8 @@ void RegisterEntityCommands(CLI::App& app, GlobalOptions& g) {
       ->capture_default_str();
   entities->add_option("--limit,-n", entities_args->limit,
                        "print at most N entities (0 = all)");
+  entities->add_flag("--all", entities_args->all,
+                     "also list noun-phrase nodes (type Other, no mentions)");
   entities->add_option("--base", entities_args->base, "base IRI")
       ->capture_default_str();
   entities->callback([&g, entities_args] { RunEntities(g, *entities_args); });

@@ -263,6 +263,9 @@ TEST_F(DocumentBuilderTest, CommonNounSubjectBecomesAConcept) {
       Fact(s, 2, "focus on", Arg(s, 0, 1, 1), {Arg(s, 3, 4, 4)}));
   DocumentInput doc = Build();
   EXPECT_TRUE(Has(doc, E("talks"), R("focus on"), E("Armenia")));
+  for (const Triple& t : doc.triples) {
+    EXPECT_FALSE(t.subject == E("talks") && t.predicate == P("mentions"));
+  }
 }
 
 TEST_F(DocumentBuilderTest, DeterministicContentDerivedIds) {
