@@ -132,7 +132,7 @@ class ChunkTokenizer {
     // Runs that form one token: ... -- ?! `` and the ellipsis character.
     char ch = c < 0x80 ? static_cast<char>(c) : '\0';
     if (ch == '.' || ch == '-' || ch == '`' || ch == '*' || ch == '=' ||
-        ch == '_') {
+        ch == '_' || ch == '$' || ch == '<' || ch == '>') {
       size_t j = i;
       while (j < b && s_[j] == ch) ++j;
       if (j - i >= 2 || ch != '-') {
@@ -198,13 +198,15 @@ class ChunkTokenizer {
       if (c == '.' && IsAsciiDigit(prev) && IsAsciiDigit(next)) {
         j += 1;  // 3.5, 1.2.3
       } else if (c == '.' && IsAsciiAlpha(prev) && IsAsciiAlpha(next) &&
-                 (j - segment == 1 || DomainFollows(j + 1, b))) {
-        j += 1;  // U.S, e.g, p.m, example.com
+                 (j - segment == 1 || DomainFollows(j + 1, b) ||
+                  (j - segment == 2 && Byte(j + 2, b) == '.'))) {
+        j += 1;  // U.S, e.g, p.m, Ph.D, example.com
         segment = j;
       } else if (c == ',' && IsAsciiDigit(prev) && ThreeDigits(j + 1, b)) {
         j += 1;  // 1,000
-      } else if (c == ':' && IsAsciiDigit(prev) && IsAsciiDigit(next)) {
-        j += 1;  // 6:30
+      } else if ((c == ':' || c == '/') && IsAsciiDigit(prev) &&
+                 IsAsciiDigit(next)) {
+        j += 1;  // 6:30, 02/13/2001, 1/2
       } else if (c == '&' && IsUpper(prev) && IsUpper(next)) {
         j += 1;  // AT&T
       } else if (IsApostrophe(c) && IsWordChar(prev) && IsWordChar(next) &&
@@ -212,7 +214,7 @@ class ChunkTokenizer {
         j += len;  // O'Brien
       } else if (c == '-' && IsWordChar(prev) && IsWordChar(next) &&
                  (lexicon::IsHyphenPrefix(s_.substr(segment, j - segment)) ||
-                  IsoDate(i, j, b))) {
+                  IsoDate(i, j, b) || PhoneNumber(i, b))) {
         j += 1;
         segment = j;
       } else {
@@ -235,6 +237,28 @@ class ChunkTokenizer {
     size_t e = k;
     while (e < b && IsAsciiAlpha(static_cast<unsigned char>(s_[e]))) ++e;
     return lexicon::IsDomainSuffix(s_.substr(k, e - k));
+  }
+
+  // Digit groups joined by hyphens from word start i, read as a phone number:
+  // three or more groups (303-832-8160) or 3+4 digits (853-3242). Two other
+  // groups are a range (1969-1970) and are split.
+  bool PhoneNumber(size_t i, size_t b) const {
+    std::vector<size_t> groups(1, 0);
+    size_t k = i;
+    for (; k < b; ++k) {
+      unsigned char c = s_[k];
+      if (IsAsciiDigit(c)) {
+        ++groups.back();
+      } else if (c == '-' && groups.back() > 0) {
+        groups.push_back(0);
+      } else {
+        break;
+      }
+    }
+    if (k < b && IsAlnum(static_cast<unsigned char>(s_[k]))) return false;
+    if (groups.back() == 0) return false;
+    return groups.size() >= 3 ||
+           (groups.size() == 2 && groups[0] == 3 && groups[1] == 4);
   }
 
   // YYYY-MM-DD starting at word start i, with the hyphen at j.
@@ -280,13 +304,19 @@ class ChunkTokenizer {
   static bool TakesPeriod(std::string_view w) {
     if (w.size() == 1) return IsAsciiAlpha(static_cast<unsigned char>(w[0]));
     if (lexicon::IsAbbreviation(w)) return true;
-    // Dotted abbreviations whose parts are single letters: U.S, e.g, p.m.
+    // Dotted abbreviations whose parts have one or two letters: U.S, e.g,
+    // p.m, Ph.D.
     if (w.find('.') == std::string_view::npos) return false;
-    for (size_t k = 0; k < w.size(); ++k) {
-      bool letter = IsAsciiAlpha(static_cast<unsigned char>(w[k]));
-      if (k % 2 == 0 ? !letter : w[k] != '.') return false;
+    size_t run = 0;
+    for (char ch : w) {
+      if (ch == '.') {
+        if (run == 0) return false;
+        run = 0;
+      } else if (!IsAsciiAlpha(static_cast<unsigned char>(ch)) || ++run > 2) {
+        return false;
+      }
     }
-    return true;
+    return run > 0;
   }
 
   std::string_view s_;

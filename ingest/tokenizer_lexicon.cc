@@ -14,12 +14,12 @@ bool In(const std::array<std::string_view, N>& table, std::string_view w) {
   return std::binary_search(table.begin(), table.end(), w);
 }
 
-constexpr std::array<std::string_view, 40> kTitles = {
-    "Adm", "Apr", "Aug", "Capt", "Cmdr", "Col",    "Cpl",  "Dec",
-    "Dr",  "Feb", "Fr",  "Ft",   "Gen",  "Gov",    "Hon",  "Jan",
-    "Jul", "Jun", "Lt",  "Maj",  "Mar",  "Messrs", "Mr",   "Mrs",
-    "Ms",  "Mt",  "No",  "Nov",  "Oct",  "Pres",   "Prof", "Rep",
-    "Rev", "Sen", "Sep", "Sept", "Sgt",  "St",     "no",   "vs"};
+constexpr std::array<std::string_view, 44> kTitles = {
+    "Adm", "Apr", "Aug",  "Capt", "Cmdr",   "Col",  "Cpl",  "Dec", "Dr",
+    "Feb", "Fig", "Fr",   "Ft",   "Gen",    "Gov",  "Hon",  "Jan", "Jul",
+    "Jun", "Lt",  "Maj",  "Mar",  "Messrs", "Mr",   "Mrs",  "Ms",  "Mt",
+    "No",  "Nov", "Nr",   "Oct",  "Op",     "Pres", "Prof", "Rep", "Rev",
+    "Sen", "Sep", "Sept", "Sgt",  "St",     "Vol",  "no",   "vs"};
 
 constexpr std::array<std::string_view, 33> kOtherAbbreviations = {
     "Ave", "Blvd", "Bros", "Co",     "Corp", "Dept", "Est", "Inc", "Jr",
@@ -27,16 +27,19 @@ constexpr std::array<std::string_view, 33> kOtherAbbreviations = {
     "Va",  "Wash", "al",   "approx", "cf",   "dept", "est", "etc", "ext",
     "fig", "inc",  "ltd",  "op",     "pp",   "vol"};
 
-constexpr std::array<std::string_view, 36> kHyphenPrefixes = {
-    "ante",  "anti",  "bi",     "co",    "counter", "cross", "de",    "e",
-    "ex",    "extra", "hyper",  "infra", "inter",   "intra", "macro", "mega",
-    "micro", "mid",   "mini",   "multi", "neo",     "non",   "over",  "post",
-    "pre",   "pro",   "pseudo", "re",    "self",    "semi",  "sub",   "super",
-    "trans", "ultra", "un",     "vice"};
+constexpr std::array<std::string_view, 34> kHyphenPrefixes = {
+    "ante",  "anti", "bi",    "co",    "counter", "cross",  "de",
+    "e",     "ex",   "extra", "hyper", "infra",   "inter",  "intra",
+    "macro", "mega", "micro", "mid",   "mini",    "multi",  "neo",
+    "non",   "over", "post",  "pre",   "pro",     "pseudo", "re",
+    "semi",  "sub",  "super", "trans", "ultra",   "un"};
 
-constexpr std::array<std::string_view, 20> kDomains = {
-    "au",  "ca", "co", "com", "de",  "edu", "eu",  "fr", "gov", "info",
-    "int", "io", "jp", "mil", "net", "nz",  "org", "ru", "uk",  "us"};
+constexpr std::array<std::string_view, 41> kDomains = {
+    "au", "ca",  "co",   "com", "csv",  "de",   "doc",  "docx", "edu",
+    "eu", "exe", "fr",   "gif", "gov",  "htm",  "html", "info", "int",
+    "io", "jp",  "jpeg", "jpg", "json", "mil",  "mp3",  "mp4",  "net",
+    "nz", "org", "pdf",  "png", "ppt",  "pptx", "ru",   "txt",  "uk",
+    "us", "xls", "xlsx", "xml", "zip"};
 
 constexpr std::array<std::string_view, 58> kStarters = {
     "A",       "According", "After",     "Also",  "An",    "And",     "As",

@@ -36,7 +36,8 @@ bool IsTitleAbbreviation(std::string_view word);
 // Prefix before a hyphen that EWT keeps in one token ("non", "anti", "e");
 // case-insensitive.
 bool IsHyphenPrefix(std::string_view prefix);
-// Lower-cased top-level domain seen in host names ("com", "org", "uk").
+// Top-level domain or file extension after a dot inside a word ("com",
+// "uk", "pdf"); case-insensitive.
 bool IsDomainSuffix(std::string_view s);
 // Words that typically start a sentence ("The", "He", "But", ...): after an
 // abbreviation such as "U.S." or "Inc." they signal a sentence boundary.

@@ -60,6 +60,14 @@ TEST(TokenizerTest, TableOfTrickyCases) {
       {"the '90s", {"the", "'90s"}},
       {"caf\xC3\xA9 na\xC3\xAFve", {"caf\xC3\xA9", "na\xC3\xAFve"}},
       {"gonna", {"gon", "na"}},
+      {"Call 303-832-8160 or 853-3242 on 02/13/2001, 1/2 off",
+       {"Call", "303-832-8160", "or", "853-3242", "on", "02/13/2001", ",",
+        "1/2", "off"}},
+      {"a self-made man read API.pdf at example.com",
+       {"a", "self", "-", "made", "man", "read", "API.pdf", "at",
+        "example.com"}},
+      {"<< $$$ >>", {"<<", "$$$", ">>"}},
+      {"a Ph.D. in Op. 46", {"a", "Ph.D.", "in", "Op.", "46"}},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(Forms(c.text), c.tokens) << "input: " << c.text;
