@@ -195,6 +195,28 @@ int main(int argc, char** argv) {
     auto hit = fresh.Get(*view);
     std::printf("  snapshot from memory (unchanged sequence): %.1f us\n",
                 Seconds(t2, Clock::now()) * 1e6);
+    // A one-document change: the snapshot is rebuilt (one scan), but term
+    // classes learned before are reused, so only the new terms are resolved.
+    kg::DocumentInput doc;
+    doc.id = "change";
+    doc.content_hash = "1";
+    doc.triples.push_back(
+        {kg::Term::Iri(EntityIri(0)),
+         kg::Term::Iri(std::string(kg::kDefaultBaseIri) + "rel/new"),
+         kg::Term::Iri(EntityIri(n + 1))});
+    if (!store->AddDocument(doc).ok()) return 1;
+    auto changed = store->NewReadView();
+    auto t3 = Clock::now();
+    auto rebuilt = fresh.Get(*changed);
+    double r = Seconds(t3, Clock::now());
+    std::printf(
+        "  rebuild after a one-document change (%s): %.3f s = %.2f M "
+        "edges/s\n",
+        fresh.last_source() == kg::SnapshotCache::Source::kBuilt
+            ? "built"
+            : "not rebuilt?",
+        r, (*rebuilt)->num_edges() / r / 1e6);
+    std::remove((dir + "/store/" + kg::SnapshotCache::kFileName).c_str());
   }
 
   // ---- SQLite ----
@@ -292,7 +314,7 @@ int main(int argc, char** argv) {
 
   // 2-hop neighbourhood (distinct entities within 2 hops, both directions).
   {
-    const int kQueries = 200;
+    const int kQueries = 100;
     std::vector<double> kg_us, sql_us;
     size_t mismatches = 0;
     sqlite3_stmt* q;
@@ -337,7 +359,7 @@ int main(int argc, char** argv) {
 
   // Shortest path between random pairs (undirected).
   {
-    const int kQueries = 100;
+    const int kQueries = 50;
     std::vector<double> kg_us, sql_us;
     size_t mismatches = 0, timeouts = 0, found = 0;
     sqlite3_stmt* q;
@@ -421,12 +443,15 @@ int main(int argc, char** argv) {
         "DROP TABLE pr; ALTER TABLE nx RENAME TO pr;";
     Check(sqlite3_exec(db, "CREATE INDEX e_o ON e(o);", 0, 0, 0), db, "e_o");
     int iterations = 0;
-    for (; iterations < 20; ++iterations) {
+    for (; iterations < 3; ++iterations) {
       if (sqlite3_exec(db, step.c_str(), 0, 0, 0) != SQLITE_OK) break;
       sqlite3_exec(db, "CREATE INDEX pr_v ON pr(v);", 0, 0, 0);
     }
     double sq = Seconds(a, Clock::now());
-    // Compare the top vertex with kg's 20-iteration result.
+    // The same number of power steps in kg must give the same ranks.
+    kg::PageRankOptions same = twenty;
+    same.max_iterations = iterations;
+    auto pr_same = kg::PageRank(g, same);
     double max_diff = 0;
     sqlite3_stmt* q;
     sqlite3_prepare_v2(db, "SELECT v, r FROM pr", -1, &q, 0);
@@ -436,12 +461,13 @@ int main(int argc, char** argv) {
     }
     sqlite3_finalize(q);
     for (kg::VertexId v = 0; v < g.num_vertices() && v < 2000; ++v) {
-      max_diff = std::max(max_diff, std::fabs(pr20[v] - by_id[sqlite_id(v)]));
+      max_diff =
+          std::max(max_diff, std::fabs(pr_same[v] - by_id[sqlite_id(v)]));
     }
     std::printf(
-        "  sqlite: %d iterations in %.2f s (max |diff| vs kg on 2000 "
-        "vertices: %.2g)\n",
-        iterations, sq, max_diff);
+        "  sqlite: %d iterations in %.2f s = %.2f s per iteration, kg %.4f s "
+        "per iteration (max |diff| on 2000 vertices: %.2g)\n",
+        iterations, sq, sq / std::max(iterations, 1), s20 / 20, max_diff);
   }
   sqlite3_close(db);
   if (!keep) fs::remove_all(dir);

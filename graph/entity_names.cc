@@ -72,6 +72,14 @@ StatusOr<std::vector<TermId>> EntityNames::Find(std::string_view name) {
   if (iri.find("://") != std::string::npos || iri.starts_with("urn:")) {
     StatusOr<TermId> id = view_.Lookup(Term::Iri(iri));
     if (id.ok()) out.push_back(*id);
+  } else {
+    // The canonical name in the IRI: "Nikol Pashinyan" ->
+    // entity/Nikol_Pashinyan.
+    std::string local(name);
+    std::replace(local.begin(), local.end(), ' ', '_');
+    StatusOr<TermId> id =
+        view_.Lookup(Term::Iri(base_iri_ + "entity/" + local));
+    if (id.ok()) out.push_back(*id);
   }
   KG_RETURN_IF_ERROR(EnsureIndex());
   const std::string lower = AsciiLower(name);
@@ -100,12 +108,27 @@ std::vector<std::string> EntityNames::Suggest(std::string_view name, size_t n) {
   std::vector<std::string> out;
   if (!EnsureIndex().ok()) return out;
   const std::string lower = AsciiLower(name);
+  // A name scores its distance to the query, or one more than the distance
+  // of its closest word ("Colomna" is close to "Javier Colomina"). Names
+  // farther than about half the query are no suggestion.
+  const size_t max_distance = std::max<size_t>(2, lower.size() / 2);
   std::vector<std::pair<size_t, const Entry*>> scored;
   std::string_view previous;
   for (const Entry& e : index_) {
     if (e.lower == previous) continue;  // one score per distinct name
     previous = e.lower;
-    scored.emplace_back(EditDistance(lower, e.lower), &e);
+    size_t d = EditDistance(lower, e.lower);
+    for (size_t begin = 0; begin < e.lower.size();) {
+      size_t end = e.lower.find(' ', begin);
+      if (end == std::string::npos) end = e.lower.size();
+      if (end > begin && end - begin < e.lower.size()) {
+        d = std::min(d,
+                     1 + EditDistance(lower, std::string_view(e.lower).substr(
+                                                 begin, end - begin)));
+      }
+      begin = end + 1;
+    }
+    if (d <= max_distance) scored.emplace_back(d, &e);
   }
   std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first
@@ -127,7 +150,8 @@ std::string EntityNames::DisplayName(TermId id) {
   }
   StatusOr<Term> term = view_.Resolve(id);
   if (!term.ok()) return std::string("#").append(std::to_string(id));
-  for (const std::string& prefix : {base_iri_ + "entity/", base_iri_}) {
+  for (const std::string& prefix :
+       {base_iri_ + "entity/", base_iri_ + "rel/", base_iri_}) {
     if (term->is_iri() && term->value.starts_with(prefix) &&
         term->value.size() > prefix.size()) {
       return term->value.substr(prefix.size());

@@ -1,8 +1,10 @@
 // Finds entities by name and names them for display. A name is an IRI
-// (<...> or an absolute IRI), or an entity's rdfs:label or <base>alias,
-// matched case-insensitively (ASCII case). An unknown name fails with
-// NotFound("no entity named X; did you mean: A, B, C"), the suggestions being
-// the known names closest by edit distance.
+// (<...> or an absolute IRI), the canonical name in an entity IRI
+// ("Nikol Pashinyan" for <base>entity/Nikol_Pashinyan, exact case), or an
+// entity's rdfs:label or <base>alias, matched case-insensitively (ASCII
+// case). An unknown name fails with NotFound("no entity named X; did you
+// mean: A, B, C"), the suggestions being the known names closest by edit
+// distance (to the whole name or one of its words).
 //
 // The case-insensitive index is built on first need from one scan of the
 // labels and aliases (pos index) and kept for the object's lifetime.
@@ -29,14 +31,16 @@ class EntityNames {
   // then alias matches; no duplicates. NotFound with suggestions when none.
   StatusOr<std::vector<TermId>> Find(std::string_view name);
 
-  // The term's rdfs:label, else its IRI without the "<base>entity/" or
-  // "<base>" prefix, else the term in N-Triples form.
+  // The term's rdfs:label, else its IRI without the "<base>entity/",
+  // "<base>rel/" or "<base>" prefix, else the term in N-Triples form.
   std::string DisplayName(TermId id);
 
   // The IRI or literal text of a term ("" when unknown).
   std::string TermText(TermId id);
 
-  // Up to `n` known names closest to `name` (edit distance, ties by name).
+  // Up to `n` known names close to `name` (edit distance to the name, or 1 +
+  // that to one of its words; at most max(2, |name| / 2)), closest first,
+  // ties by name.
   std::vector<std::string> Suggest(std::string_view name, size_t n = 3);
 
  private:

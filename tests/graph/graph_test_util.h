@@ -20,6 +20,10 @@ inline Term Entity(const std::string& name) {
 inline Term Rel(const std::string& name) {
   return Term::Iri(std::string(kDefaultBaseIri) + "rel/" + name);
 }
+// A property directly under the base, as <base>country or <base>affiliation.
+inline Term Prop(const std::string& name) {
+  return Term::Iri(std::string(kDefaultBaseIri) + name);
+}
 inline Term Rdf(const std::string& local) {
   return Term::Iri(std::string(kRdfNs) + local);
 }
