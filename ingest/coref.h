@@ -25,6 +25,7 @@ namespace kg {
 
 struct Entity {
   std::string canonical;
+  std::string scope;  // non-empty: a node local to this document (a phrase)
   EntityType type = EntityType::kOther;
   std::vector<std::string>
       surfaces;      // distinct surface forms, first seen first

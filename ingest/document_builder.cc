@@ -198,6 +198,7 @@ class Builder {
     if (inserted) {
       Entity e;
       e.canonical = name;
+      e.scope = doc_.id;
       e.type = EntityType::kOther;
       coref_.entities.push_back(std::move(e));
     }
@@ -208,7 +209,8 @@ class Builder {
 
   Term EntityTerm(int e) {
     used_.insert(e);
-    return vocab_.Entity(coref_.entities[e].canonical);
+    return vocab_.Entity(coref_.entities[e].canonical,
+                         coref_.entities[e].scope);
   }
 
   // Walks up from `token` to the predicate through tokens outside `blocked`;
@@ -387,7 +389,7 @@ class Builder {
   void AddEntities() {
     for (int e : std::set<int>(used_.begin(), used_.end())) {
       const Entity& ent = coref_.entities[e];
-      Term t = vocab_.Entity(ent.canonical);
+      Term t = vocab_.Entity(ent.canonical, ent.scope);
       Add({t, Vocabulary::RdfType(), vocab_.Class(ent.type)});
       Add({t, Vocabulary::RdfsLabel(), Term::Literal(ent.canonical)});
       for (const std::string& s : ent.surfaces) {

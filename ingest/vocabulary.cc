@@ -91,8 +91,20 @@ Vocabulary::Vocabulary(std::string base) : base_(std::move(base)) {
   if (base_.empty()) base_ = std::string(kDefaultBaseIri);
 }
 
-Term Vocabulary::Entity(std::string_view canonical_name) const {
-  return Term::Iri(base_ + "entity/" + IriLocalName(canonical_name));
+Term Vocabulary::Entity(std::string_view canonical_name,
+                        std::string_view scope) const {
+  std::string iri = base_ + "entity/" + IriLocalName(canonical_name);
+  if (!scope.empty()) {
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : scope) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "~%08x", static_cast<unsigned>(h >> 32));
+    iri += buf;
+  }
+  return Term::Iri(std::move(iri));
 }
 
 Term Vocabulary::Relation(std::string_view lemma) const {
@@ -116,6 +128,9 @@ Term Vocabulary::Statement(std::string_view document_id, uint32_t sentence,
 std::optional<std::string> Vocabulary::EntityName(std::string_view iri) const {
   auto local = StripPrefix(iri, base_ + "entity/");
   if (!local) return std::nullopt;
+  if (local->size() > 9 && (*local)[local->size() - 9] == '~') {
+    local->resize(local->size() - 9);
+  }
   return NameFromLocalName(*local);
 }
 

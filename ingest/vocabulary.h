@@ -4,6 +4,7 @@
 // content-derived statement IRIs.
 //
 //   <base>entity/<Canonical_Name>   an entity (spaces → underscores)
+//   <base>entity/<phrase>~<hash>   a noun-phrase node local to one document
 //   <base>rel/<lemma_with_underscores>   a relation from text, rdfs:label
 //   "lemma" <base>Person|Organization|Location|Date|Event|Other   classes
 //   <base>alias, <base>role, <base>country, <base>affiliation, <base>mentions
@@ -49,7 +50,11 @@ class Vocabulary {
 
   const std::string& base() const { return base_; }
 
-  Term Entity(std::string_view canonical_name) const;
+  // An entity. A non-empty `scope` (a document id) makes a node local to that
+  // document: <base>entity/<Name>~<8 hex digits of the scope's hash>; noun-
+  // phrase nodes ("officials") are scoped so documents do not share them.
+  Term Entity(std::string_view canonical_name,
+              std::string_view scope = {}) const;
   Term Relation(std::string_view lemma) const;
   Term Class(EntityType type) const;
   // A property directly under the base: Property("alias") → <base>alias.
@@ -57,7 +62,8 @@ class Vocabulary {
   Term Statement(std::string_view document_id, uint32_t sentence,
                  std::string_view position) const;
 
-  // The canonical name of an entity IRI, or nullopt for another IRI.
+  // The canonical name of an entity IRI (without a scope suffix), or nullopt
+  // for another IRI.
   std::optional<std::string> EntityName(std::string_view iri) const;
   // The readable lemma of a relation IRI ("focus on"), or nullopt.
   std::optional<std::string> RelationLemma(std::string_view iri) const;

@@ -248,7 +248,8 @@ TEST_F(DocumentBuilderTest, NounPhraseLinksItsNamedModifiers) {
       ". PUNCT 2 punct\n");
   (void)s;
   DocumentInput doc = Build();
-  Term settlement = E("lasting settlement between Yerevan and Baku");
+  Term settlement =
+      vocab_.Entity("lasting settlement between Yerevan and Baku", "doc-1");
   EXPECT_TRUE(Has(doc, settlement, R("between"), E("Yerevan")));
   EXPECT_TRUE(Has(doc, settlement, R("between"), E("Baku")));
   EXPECT_TRUE(Has(doc, settlement, Vocabulary::RdfType(),
@@ -262,9 +263,13 @@ TEST_F(DocumentBuilderTest, CommonNounSubjectBecomesAConcept) {
   extractions_.back().push_back(
       Fact(s, 2, "focus on", Arg(s, 0, 1, 1), {Arg(s, 3, 4, 4)}));
   DocumentInput doc = Build();
-  EXPECT_TRUE(Has(doc, E("talks"), R("focus on"), E("Armenia")));
+  // A phrase node belongs to its document.
+  Term talks = vocab_.Entity("talks", "doc-1");
+  EXPECT_NE(talks, E("talks"));
+  EXPECT_TRUE(Has(doc, talks, R("focus on"), E("Armenia")));
+  EXPECT_TRUE(Has(doc, talks, Vocabulary::RdfsLabel(), Term::Literal("talks")));
   for (const Triple& t : doc.triples) {
-    EXPECT_FALSE(t.subject == E("talks") && t.predicate == P("mentions"));
+    EXPECT_FALSE(t.subject == talks && t.predicate == P("mentions"));
   }
 }
 

@@ -26,6 +26,10 @@ TEST(VocabularyTest, RoundTripsNames) {
     EXPECT_EQ(*back, name);
   }
   EXPECT_FALSE(v.EntityName("http://kg.local/rel/x").has_value());
+  Term scoped = v.Entity("the talks", "doc-7");
+  EXPECT_NE(scoped, v.Entity("the talks", "doc-8"));
+  EXPECT_EQ(scoped, v.Entity("the talks", "doc-7"));
+  EXPECT_EQ(v.EntityName(scoped.value), "the talks");
   EXPECT_EQ(v.RelationLemma(v.Relation("focus on").value), "focus on");
   EXPECT_EQ(v.ClassOf("http://kg.local/Person"), EntityType::kPerson);
 }
