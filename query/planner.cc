@@ -16,6 +16,43 @@ void ExprVars(const Expr& e, VarSet* vars, bool* has_exists) {
   for (const ExprPtr& a : e.args) ExprVars(*a, vars, has_exists);
 }
 
+// Variables a group binds through its patterns, BINDs and VALUES, and the
+// variables its expressions read (recursively through subgroups).
+void GroupVars(const GroupPattern& g, VarSet* bound, VarSet* read) {
+  bool ignored = false;
+  for (const GroupElement& el : g.elements) {
+    const TriplePattern& t = el.triple;
+    switch (el.kind) {
+      case GroupElement::Kind::kTriple:
+        for (const Node* n : {&t.s, &t.p, &t.o})
+          if (n->is_var()) bound->insert(n->var);
+        break;
+      case GroupElement::Kind::kBind:
+        bound->insert(el.var);
+        ExprVars(*el.expr, read, &ignored);
+        break;
+      case GroupElement::Kind::kFilter:
+        ExprVars(*el.expr, read, &ignored);
+        if (ignored) read->insert(-1);  // EXISTS: treat as reading outside
+        break;
+      case GroupElement::Kind::kValues:
+        bound->insert(el.values_vars.begin(), el.values_vars.end());
+        break;
+      default:
+        for (const GroupPattern& inner : el.groups)
+          GroupVars(inner, bound, read);
+    }
+  }
+}
+
+// A group whose expressions read only variables it binds itself evaluates
+// the same on its own as under any seed: it can be hash-joined.
+bool SelfContained(const GroupPattern& g) {
+  VarSet bound, read;
+  GroupVars(g, &bound, &read);
+  return std::includes(bound.begin(), bound.end(), read.begin(), read.end());
+}
+
 class Planner {
  public:
   explicit Planner(PlannedQuery* pq) : pq_(pq), ctx_(pq->ctx.get()) {}
@@ -169,8 +206,20 @@ OpPtr Planner::BuildGroup(const GroupPattern& g, const VarSet& bound,
     FlushBatch(&batch, &certain, &filters, &stages);
     switch (el.kind) {
       case K::kGroup: {
-        VarSet inner;
-        stages.push_back(BuildGroup(el.groups[0], certain, &inner));
+        VarSet inner, all, read;
+        GroupVars(el.groups[0], &all, &read);
+        bool shares = std::any_of(all.begin(), all.end(),
+                                  [&](int v) { return certain.count(v) > 0; });
+        if (!shares && !certain.empty() && SelfContained(el.groups[0])) {
+          // No variable in common with what is bound so far: evaluate the
+          // subgroup once and join its rows from a hash table (a cross
+          // product) instead of re-running it for every row.
+          OpPtr op = BuildGroup(el.groups[0], VarSet{}, &inner);
+          stages.push_back(MakeHashJoin(ctx_, std::move(op), {}, pq_->width));
+          pq_->explain.push_back("hash join of an independent subgroup");
+        } else {
+          stages.push_back(BuildGroup(el.groups[0], certain, &inner));
+        }
         certain.insert(inner.begin(), inner.end());
         break;
       }

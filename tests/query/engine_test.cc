@@ -103,6 +103,48 @@ TEST_F(EngineTest, RowLimitStopsAnExplodingCrossProduct) {
       << r.status.message();
 }
 
+TEST_F(EngineTest, IndependentSubgroupIsJoinedOnce) {
+  auto rows = Rows("SELECT ?a ?n { ?a kg:age ?x { ?b kg:name ?n } }");
+  EXPECT_EQ(rows.size(), 6u);  // 3 ages x 2 names
+}
+
+TEST_F(EngineTest, MixedNegatedPropertySet) {
+  // Forward edges not labelled knows, plus reversed edges not labelled age.
+  auto rows = Rows("SELECT ?x { kg:bob !(kg:knows|^kg:age) ?x }");
+  ASSERT_EQ(rows.size(), 3u);  // age 25, name "Bob", alice (alice knows bob)
+  EXPECT_EQ(rows[2], "<http://kg.local/alice>");
+}
+
+TEST(EngineLimitTest, ExplodingPathStopsAtTheRowLimit) {
+  testing::TempStore store;
+  ASSERT_TRUE(store.ok()) << store.error();
+  std::vector<Triple> chain;
+  for (int i = 0; i < 3000; ++i)
+    chain.push_back({K(std::to_string(i).insert(0, 1, 'n')), K("next"),
+                     K(std::to_string(i + 1).insert(0, 1, 'n'))});
+  ASSERT_TRUE(store.Add("chain", chain).ok());
+  QueryOptions options;
+  options.max_rows = 1000;
+  // Every pair of a 3001-node chain: ~4.5M rows, walked from every node.
+  auto r = RunQuery(store.store(), "SELECT ?x ?y { ?x (kg:next|^kg:next)* ?y }",
+                    options);
+  EXPECT_EQ(r.status.code(), Status::Code::kResourceExhausted)
+      << r.status.ToString();
+  EXPECT_NE(r.status.message().find("--max-rows"), std::string::npos);
+  // With room for the walk but a short deadline, the clock stops it.
+  options.max_rows = 100000000;
+  options.timeout = std::chrono::milliseconds(200);
+  r = RunQuery(store.store(),
+               "SELECT (COUNT(*) AS ?n) { ?x (kg:next|^kg:next)* ?y }",
+               options);
+  EXPECT_EQ(r.status.code(), Status::Code::kDeadlineExceeded)
+      << r.status.ToString();
+  // A bounded walk on the same data is fine.
+  r = RunQuery(store.store(), "SELECT ?y { kg:n2990 kg:next+ ?y }");
+  EXPECT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.rows.size(), 10u);
+}
+
 TEST_F(EngineTest, TimeoutStopsARunawayQuery) {
   QueryOptions options;
   options.timeout = std::chrono::milliseconds(0);
