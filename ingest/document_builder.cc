@@ -37,6 +37,30 @@ bool IsDeterminer(std::string_view w) {
   return kDets.count(Lower(w)) > 0;
 }
 
+// "1,000" → "1000", "4.25" → "4.25"; nullopt for anything but a plain number.
+std::optional<std::string> Number(std::string_view text) {
+  std::string out;
+  bool digit = false, point = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      out += c;
+      digit = true;
+    } else if (c == ',' && digit && !point) {
+      continue;  // thousands separator
+    } else if (c == '.' && digit && !point) {
+      out += c;
+      point = true;
+    } else if (c == '-' && i == 0) {
+      out += c;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!digit || out.back() == '.') return std::nullopt;
+  return out;
+}
+
 std::string Decimal(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3f", v);
@@ -170,6 +194,9 @@ class Builder {
       if (tok.upos == "PRON") return std::nullopt;  // unresolved pronoun
     }
     if (arg.text.empty()) return std::nullopt;
+    if (std::optional<std::string> number = Number(arg.text)) {
+      return Term::Typed(*number, std::string(kXsdNs) + "decimal");
+    }
     return Term::Literal(arg.text);
   }
 

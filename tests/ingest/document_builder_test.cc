@@ -273,6 +273,17 @@ TEST_F(DocumentBuilderTest, CommonNounSubjectBecomesAConcept) {
   }
 }
 
+TEST_F(DocumentBuilderTest, NumbersAreDecimalLiterals) {
+  Sentence& s = AddSentence(
+      "Rescuers NOUN 2 nsubj\nfound VERB 0 root\n1,039 NUM 2 obj\n"
+      ". PUNCT 2 punct\n");
+  extractions_.back().push_back(
+      Fact(s, 1, "find", Arg(s, 0, 0, 0), {Arg(s, 2, 2, 2)}));
+  DocumentInput doc = Build();
+  EXPECT_TRUE(Has(doc, vocab_.Entity("rescuers", "doc-1"), R("find"),
+                  Term::Typed("1039", std::string(kXsdNs) + "decimal")));
+}
+
 TEST_F(DocumentBuilderTest, DeterministicContentDerivedIds) {
   Sentence& s = AddSentence(testing::kWelcomeRows);
   extractions_.back().push_back(testing::WelcomeFact(s));
