@@ -1,12 +1,223 @@
+// kg train, kg parse, kg eval parse: training, running and measuring the
+// tagger + dependency parser (ingest/parser.h).
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "ingest/conllu.h"
+#include "ingest/model_file.h"
+#include "ingest/parser.h"
+#include "ingest/parser_eval.h"
+#include "ingest/parser_trainer.h"
+#include "ingest/tokenizer.h"
 #include "tools/commands.h"
 
 namespace kg::cli {
+namespace {
+
+struct TrainArgs {
+  std::vector<std::string> train;
+  std::string dev;
+  std::string out;
+  ParserTrainOptions options;
+};
+
+struct ParseArgs {
+  std::vector<std::string> inputs;
+  bool sentences = false;
+  std::string format = "conllu";
+  std::string model;
+};
+
+struct EvalArgs {
+  std::string gold;
+  std::string model;
+};
+
+std::vector<Sentence> ReadConlluOrDie(const std::string& path) {
+  StatusOr<std::vector<Sentence>> s = ReadConlluFile(path);
+  if (!s.ok()) Fail(s.status());
+  return std::move(*s);
+}
+
+std::unique_ptr<Parser> LoadParserOrDie(const std::string& path) {
+  std::string p = path.empty() ? DefaultModelPath() : path;
+  StatusOr<std::unique_ptr<Parser>> parser = Parser::Load(p);
+  if (!parser.ok()) Fail(parser.status());
+  return std::move(*parser);
+}
+
+void RunTrain(const TrainArgs& a) {
+  auto start = std::chrono::steady_clock::now();
+  std::vector<Sentence> train;
+  for (const std::string& f : a.train) {
+    std::vector<Sentence> part = ReadConlluOrDie(f);
+    std::move(part.begin(), part.end(), std::back_inserter(train));
+  }
+  std::vector<Sentence> dev;
+  if (!a.dev.empty()) dev = ReadConlluOrDie(a.dev);
+  ParserTrainOptions o = a.options;
+  std::ostringstream meta;
+  meta << "kg train";
+  for (const std::string& f : a.train) meta << " " << f;
+  meta << " --dev " << a.dev << " --epochs " << o.epochs << " --seed " << o.seed
+       << " --tagger-epochs " << o.tagger_epochs << " --folds " << o.folds;
+  o.meta = meta.str();
+  StatusOr<std::unique_ptr<GreedyParser>> parser =
+      TrainParser(train, a.dev.empty() ? nullptr : &dev, o, &std::cerr);
+  if (!parser.ok()) Fail(parser.status());
+  ModelFile file;
+  (*parser)->Save(&file);
+  Status st = file.WriteFile(a.out);
+  if (!st.ok()) Fail(st);
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  std::cout << "wrote " << a.out << " (" << (*parser)->Describe() << ")\n"
+            << (*parser)->meta() << "\ntraining took " << int(secs) << " s\n";
+}
+
+void PrintText(const Sentence& s, std::ostream& out) {
+  out << "# " << s.text << "\n";
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    std::string head = t.head <= 0 ? "ROOT"
+                                   : s.tokens[size_t(t.head - 1)].form + "-" +
+                                         std::to_string(t.head);
+    out << i + 1 << "\t" << t.form << "\t" << t.upos << "/" << t.xpos << "\t"
+        << t.deprel << "\t" << head << "\t" << t.score << "\n";
+  }
+  out << "\n";
+}
+
+void ParseStream(std::istream& in, const std::string& name, const ParseArgs& a,
+                 const Parser& parser) {
+  std::vector<Sentence> sentences;
+  if (a.sentences) {
+    std::string line;
+    while (std::getline(in, line)) {
+      Sentence s = TokenizePretokenized(line);
+      if (!s.tokens.empty()) sentences.push_back(std::move(s));
+    }
+  } else {
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    // CoNLL-U input (a line starting with "# " or a tab-separated word line)
+    // is re-parsed from its words; anything else is raw text.
+    bool conllu =
+        text.rfind("# ", 0) == 0 || (text.find('\t') != std::string::npos &&
+                                     text.find_first_of("0123456789") == 0);
+    if (conllu) {
+      std::istringstream again(text);
+      StatusOr<std::vector<Sentence>> read = ReadConllu(again, name);
+      if (!read.ok()) Fail(read.status());
+      sentences = std::move(*read);
+    } else {
+      sentences = SplitSentences(text);
+    }
+  }
+  for (Sentence& s : sentences) {
+    for (Token& t : s.tokens) {
+      t.upos.clear();
+      t.xpos.clear();
+      t.deprel.clear();
+      t.head = -1;
+    }
+    parser.Annotate(&s);
+    if (a.format == "text")
+      PrintText(s, std::cout);
+    else
+      WriteConllu(s, std::cout);
+  }
+}
+
+void RunParse(const ParseArgs& a) {
+  std::unique_ptr<Parser> parser = LoadParserOrDie(a.model);
+  std::vector<std::string> inputs = a.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  for (const std::string& f : inputs) {
+    if (f == "-") {
+      ParseStream(std::cin, "<stdin>", a, *parser);
+      continue;
+    }
+    std::ifstream in(f);
+    if (!in) Fail(f + ": cannot open");
+    ParseStream(in, f, a, *parser);
+  }
+}
+
+void RunEval(const EvalArgs& a) {
+  std::unique_ptr<Parser> parser = LoadParserOrDie(a.model);
+  std::vector<Sentence> gold = ReadConlluOrDie(a.gold);
+  auto start = std::chrono::steady_clock::now();
+  ParseScores scores = EvaluateParser(*parser, gold);
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  std::cout << "gold       " << a.gold << "\n"
+            << scores.Report() << "speed      "
+            << int(double(scores.sentences) / secs)
+            << " sentences/s (tag + parse, one thread)\n";
+}
+
+}  // namespace
 
 void RegisterParseCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g) {
-  // Commands of this group are added here as they land.
-  (void)app;
   (void)g;
-  (void)eval;
+  auto train = std::make_shared<TrainArgs>();
+  CLI::App* t = app.add_subcommand(
+      "train", "train the tagger and dependency parser on CoNLL-U files");
+  t->add_option("--train", train->train, "training CoNLL-U files")
+      ->required()
+      ->check(CLI::ExistingFile);
+  t->add_option("--dev", train->dev, "dev CoNLL-U file, measured each epoch")
+      ->check(CLI::ExistingFile);
+  t->add_option("-o,--output", train->out, "model file to write")->required();
+  t->add_option("--epochs", train->options.epochs, "parser epochs")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  t->add_option("--tagger-epochs", train->options.tagger_epochs,
+                "tagger epochs")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  t->add_option("--folds", train->options.folds,
+                "jack-knife folds for the parser's training tags (1 = gold)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
+  t->add_option("--seed", train->options.seed, "random seed")
+      ->capture_default_str();
+  t->add_option("--threads", train->options.threads,
+                "threads for the jack-knife taggers (results do not depend "
+                "on it)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 16));
+  t->callback([train] { RunTrain(*train); });
+
+  auto parse = std::make_shared<ParseArgs>();
+  CLI::App* p = app.add_subcommand(
+      "parse", "tag and parse text, pre-tokenised sentences or CoNLL-U");
+  p->add_option("inputs", parse->inputs, "input files (- = stdin)");
+  p->add_flag("--sentences", parse->sentences,
+              "one pre-tokenised sentence a line, tokens separated by spaces");
+  p->add_option("--format", parse->format, "output format")
+      ->check(CLI::IsMember({"conllu", "text"}))
+      ->capture_default_str();
+  p->add_option("--model", parse->model,
+                "model file (default: $KG_MODEL or models/en_ud.kgm)");
+  p->callback([parse] { RunParse(*parse); });
+
+  auto ev = std::make_shared<EvalArgs>();
+  CLI::App* e = eval.add_subcommand(
+      "parse", "measure tagging and parsing against a gold CoNLL-U file");
+  e->add_option("--gold", ev->gold, "gold CoNLL-U file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  e->add_option("--model", ev->model,
+                "model file (default: $KG_MODEL or models/en_ud.kgm)");
+  e->callback([ev] { RunEval(*ev); });
 }
 
 }  // namespace kg::cli

@@ -1,0 +1,107 @@
+#include "ingest/model_weights.h"
+
+#include <utility>
+
+#include "ingest/model_file.h"
+#include "ingest/perceptron_hash.h"
+
+namespace kg {
+
+WeightTable::WeightTable(int num_classes, float scale,
+                         std::vector<uint32_t> keys,
+                         std::vector<uint8_t> counts,
+                         std::vector<uint8_t> classes,
+                         std::vector<int16_t> weights)
+    : num_classes_(num_classes),
+      scale_(scale),
+      keys_(std::move(keys)),
+      counts_(std::move(counts)),
+      classes_(std::move(classes)),
+      weights_(std::move(weights)) {
+  BuildIndex();
+}
+
+bool WeightTable::BuildIndex() {
+  size_t cap = 16;
+  while (cap < keys_.size() * 2) cap <<= 1;
+  slots_.assign(cap, Slot{});
+  mask_ = cap - 1;
+  uint32_t offset = 0;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    uint32_t key = keys_[i];
+    uint64_t pos = MixBits(key) & mask_;
+    while (slots_[pos].key != 0) {
+      if (slots_[pos].key == key) return false;
+      pos = (pos + 1) & mask_;
+    }
+    slots_[pos] = Slot{key, offset, offset + counts_[i]};
+    offset += counts_[i];
+  }
+  return true;
+}
+
+void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
+  if (slots_.empty()) return;
+  const uint8_t* cls = classes_.data();
+  const int16_t* w = weights_.data();
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t key = FoldKey(keys[i]);
+    uint64_t pos = MixBits(key) & mask_;
+    while (true) {
+      const Slot& s = slots_[pos];
+      if (s.key == key) {
+        for (uint32_t j = s.begin; j < s.end; ++j) scores[cls[j]] += w[j];
+        break;
+      }
+      if (s.key == 0) break;
+      pos = (pos + 1) & mask_;
+    }
+  }
+}
+
+void WeightTable::AppendTo(std::string* out) const {
+  ByteWriter w;
+  w.Put<uint32_t>(uint32_t(num_classes_));
+  w.Put<float>(scale_);
+  w.Put<uint64_t>(keys_.size());
+  w.Put<uint64_t>(weights_.size());
+  w.PutArray(keys_);
+  w.PutArray(counts_);
+  w.PutArray(classes_);
+  w.PutArray(weights_);
+  out->append(w.bytes());
+}
+
+StatusOr<WeightTable> WeightTable::Parse(std::string_view bytes,
+                                         const std::string& name) {
+  auto corrupt = [&](const std::string& what) {
+    return Status::Corruption(name + ": weight table: " + what);
+  };
+  ByteReader r(bytes);
+  uint32_t num_classes = 0;
+  float scale = 0;
+  uint64_t nf = 0, nw = 0;
+  if (!r.Get(&num_classes) || !r.Get(&scale) || !r.Get(&nf) || !r.Get(&nw))
+    return corrupt("truncated header");
+  if (num_classes == 0 || num_classes > kMaxClasses)
+    return corrupt("bad class count " + std::to_string(num_classes));
+  if (!(scale > 0.f)) return corrupt("bad scale");
+  WeightTable t;
+  t.num_classes_ = int(num_classes);
+  t.scale_ = scale;
+  if (!r.GetArray(nf, &t.keys_) || !r.GetArray(nf, &t.counts_) ||
+      !r.GetArray(nw, &t.classes_) || !r.GetArray(nw, &t.weights_) ||
+      !r.AtEnd())
+    return corrupt("sizes do not match the payload");
+  uint64_t total = 0;
+  for (uint8_t c : t.counts_) total += c;
+  if (total != nw) return corrupt("feature entry counts do not add up");
+  for (uint8_t c : t.classes_)
+    if (c >= num_classes) return corrupt("class id out of range");
+  for (uint32_t k : t.keys_)
+    if (k == 0) return corrupt("zero feature key");
+  if (!t.BuildIndex()) return corrupt("duplicate feature key");
+  return t;
+}
+
+}  // namespace kg

@@ -1,0 +1,72 @@
+// WeightTable: the read-only, quantised weights of a linear classifier over
+// hashed features, as stored in a model file. Each feature is known by a
+// 32-bit fold of its 64-bit key (FoldKey) and keeps only its non-zero class
+// weights, contiguously (class id u8, weight i16); a real weight is the
+// stored integer times scale(). Lookups go through an open-addressing index
+// built at load time. Immutable after construction: Score is thread-safe.
+#ifndef KG_INGEST_MODEL_WEIGHTS_H_
+#define KG_INGEST_MODEL_WEIGHTS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/status.h"
+
+namespace kg {
+
+// The 32-bit key a 64-bit feature key is stored under (never 0).
+inline uint32_t FoldKey(uint64_t key) {
+  uint32_t k = uint32_t(key ^ (key >> 32));
+  return k == 0 ? 1 : k;
+}
+
+class WeightTable {
+ public:
+  static constexpr int kMaxClasses = 255;
+
+  WeightTable() = default;
+  // REQUIRES: 0 < num_classes <= kMaxClasses; keys (folded) unique and
+  // non-zero; counts[i] entries of (classes, weights) belong to keys[i].
+  WeightTable(int num_classes, float scale, std::vector<uint32_t> keys,
+              std::vector<uint8_t> counts, std::vector<uint8_t> classes,
+              std::vector<int16_t> weights);
+
+  int num_classes() const { return num_classes_; }
+  float scale() const { return scale_; }
+  size_t num_features() const { return keys_.size(); }
+  size_t num_weights() const { return weights_.size(); }
+
+  // Adds the integer weights of every known feature among keys[0..n) (64-bit
+  // keys, folded here) to scores[0..num_classes()). Unknown features
+  // contribute nothing.
+  void Score(const uint64_t* keys, size_t n, int32_t* scores) const;
+
+  void AppendTo(std::string* out) const;
+  // Corruption (with `name` in the message) when the bytes are inconsistent.
+  static StatusOr<WeightTable> Parse(std::string_view bytes,
+                                     const std::string& name);
+
+ private:
+  struct Slot {
+    uint32_t key = 0;
+    uint32_t begin = 0;
+    uint32_t end = 0;
+  };
+  // False when a key repeats.
+  bool BuildIndex();
+
+  int num_classes_ = 0;
+  float scale_ = 1.f;
+  std::vector<uint32_t> keys_;
+  std::vector<uint8_t> counts_;
+  std::vector<uint8_t> classes_;
+  std::vector<int16_t> weights_;
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+};
+
+}  // namespace kg
+
+#endif  // KG_INGEST_MODEL_WEIGHTS_H_

@@ -1,0 +1,146 @@
+#include "ingest/parser_greedy.h"
+
+#include <algorithm>
+#include <climits>
+
+#include "ingest/transition.h"
+#include "ingest/transition_features.h"
+
+namespace kg {
+namespace {
+
+constexpr uint32_t kLabelsSection = SectionTag("LABL");
+constexpr uint32_t kWeightsSection = SectionTag("PRWT");
+constexpr uint32_t kMetaSection = SectionTag("META");
+
+int IndexOf(const std::vector<std::string>& v, const std::string& s) {
+  auto it = std::find(v.begin(), v.end(), s);
+  return it == v.end() ? -1 : int(it - v.begin());
+}
+
+}  // namespace
+
+GreedyParser::GreedyParser(Tagger tagger, std::vector<std::string> labels,
+                           WeightTable weights, std::string meta)
+    : tagger_(std::move(tagger)),
+      labels_(std::move(labels)),
+      weights_(std::move(weights)),
+      meta_(std::move(meta)) {
+  root_label_ = std::max(0, IndexOf(labels_, "root"));
+  fallback_label_ = IndexOf(labels_, "dep");
+  if (fallback_label_ < 0) fallback_label_ = root_label_ == 0 ? 1 : 0;
+  if (fallback_label_ >= int(labels_.size())) fallback_label_ = root_label_;
+}
+
+void GreedyParser::Annotate(Sentence* s) const {
+  if (s->tokens.empty()) return;
+  std::vector<std::string> forms = ModelForms(s->tokens);
+  std::vector<int> classes;
+  tagger_.TagForms(forms, &classes);
+  for (size_t i = 0; i < s->tokens.size(); ++i) {
+    s->tokens[i].upos = tagger_.tags().upos[size_t(classes[i])];
+    s->tokens[i].xpos = tagger_.tags().xpos[size_t(classes[i])];
+  }
+  ParseForms(s, forms, classes);
+}
+
+void GreedyParser::Parse(Sentence* s,
+                         const std::vector<int>& tag_classes) const {
+  ParseForms(s, ModelForms(s->tokens), tag_classes);
+}
+
+void GreedyParser::ParseForms(Sentence* s,
+                              const std::vector<std::string>& forms,
+                              const std::vector<int>& tag_classes) const {
+  const int n = int(s->tokens.size());
+  if (n == 0) return;
+  TransitionFeatures feats(forms, tag_classes);
+  ArcEagerState state(n, root_label_);
+  const int num_moves = weights_.num_classes();
+  std::vector<int32_t> scores(static_cast<size_t>(num_moves));
+  std::vector<float> margin(size_t(n) + 1, 0.f);
+  uint64_t keys[TransitionFeatures::kMaxFeatures];
+  while (!state.Terminal()) {
+    int k = feats.Extract(state, keys);
+    std::fill(scores.begin(), scores.end(), 0);
+    weights_.Score(keys, size_t(k), scores.data());
+    int best = -1;
+    int32_t best_score = INT32_MIN, second = INT32_MIN;
+    for (int m = 0; m < num_moves; ++m) {
+      if (!state.Legal(m)) continue;
+      if (scores[size_t(m)] > best_score) {
+        second = best_score;
+        best_score = scores[size_t(m)];
+        best = m;
+      } else if (scores[size_t(m)] > second) {
+        second = scores[size_t(m)];
+      }
+    }
+    float gap = second == INT32_MIN
+                    ? 0.f
+                    : float(best_score - second) * weights_.scale();
+    if (IsLeft(best)) margin[size_t(state.Stack(0))] = gap;
+    if (IsRight(best)) margin[size_t(state.Buffer(0))] = gap;
+    state.Apply(best);
+  }
+  state.Finish(fallback_label_);
+  for (int w = 1; w <= n; ++w) {
+    Token& t = s->tokens[size_t(w - 1)];
+    t.head = state.head(w);
+    t.deprel = labels_[size_t(state.label(w))];
+    t.score = margin[size_t(w)];
+  }
+}
+
+std::string GreedyParser::Describe() const {
+  return "greedy arc-eager perceptron parser: " +
+         std::to_string(tagger_.tags().size()) + " tags, " +
+         std::to_string(labels_.size()) + " relations, " +
+         std::to_string(weights_.num_features()) + " parser features, " +
+         std::to_string(tagger_.weights().num_features()) + " tagger features";
+}
+
+void GreedyParser::Save(ModelFile* file) const {
+  file->AddSection(kMetaSection, meta_);
+  tagger_.Save(file);
+  ByteWriter l;
+  l.Put<uint32_t>(uint32_t(labels_.size()));
+  for (const std::string& label : labels_) l.PutString(label);
+  file->AddSection(kLabelsSection, std::move(l.bytes()));
+  std::string w;
+  weights_.AppendTo(&w);
+  file->AddSection(kWeightsSection, std::move(w));
+}
+
+StatusOr<std::unique_ptr<GreedyParser>> GreedyParser::Load(
+    const ModelFile& file, const std::string& name) {
+  StatusOr<Tagger> tagger = Tagger::Load(file, name);
+  if (!tagger.ok()) return tagger.status();
+  const std::string* labels = file.Section(kLabelsSection);
+  const std::string* weights = file.Section(kWeightsSection);
+  const std::string* meta = file.Section(kMetaSection);
+  if (!labels || !weights)
+    return Status::Corruption(name + ": parser sections missing");
+  ByteReader r(*labels);
+  uint32_t n = 0;
+  std::vector<std::string> names;
+  if (!r.Get(&n) || n == 0 || NumMoves(int(n)) > WeightTable::kMaxClasses)
+    return Status::Corruption(name + ": relation list damaged");
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string label;
+    if (!r.GetString(&label))
+      return Status::Corruption(name + ": relation list damaged");
+    names.push_back(std::move(label));
+  }
+  if (IndexOf(names, "root") < 0)
+    return Status::Corruption(name + ": relation list lacks \"root\"");
+  StatusOr<WeightTable> w = WeightTable::Parse(*weights, name + " (parser)");
+  if (!w.ok()) return w.status();
+  if (w->num_classes() != NumMoves(int(n)))
+    return Status::Corruption(name + ": parser weights do not match the " +
+                              std::to_string(n) + " relations");
+  return std::make_unique<GreedyParser>(std::move(*tagger), std::move(names),
+                                        std::move(*w), meta ? *meta : "");
+}
+
+}  // namespace kg

@@ -1,0 +1,237 @@
+#include "ingest/parser_trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <iomanip>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "ingest/parser_eval.h"
+#include "ingest/perceptron.h"
+#include "ingest/tagger_trainer.h"
+#include "ingest/transition.h"
+#include "ingest/transition_features.h"
+
+namespace kg {
+namespace {
+
+struct GoldTree {
+  const Sentence* s;
+  std::vector<std::string> forms;
+  std::vector<int> head, label;  // index 0 = root, unused
+  std::vector<std::vector<int>> children;
+  std::vector<int> tags;  // jack-knifed tag classes
+};
+
+bool UsableTree(const Sentence& s) {
+  if (s.tokens.empty()) return false;
+  int roots = 0;
+  for (const Token& t : s.tokens) {
+    if (t.head < 0 || t.head > int(s.tokens.size()) || t.deprel.empty() ||
+        t.upos.empty())
+      return false;
+    roots += t.head == 0;
+  }
+  return roots == 1;
+}
+
+// Tags of every training sentence, each predicted by a tagger that did not
+// see it.
+std::vector<std::vector<int>> JackKnife(
+    const std::vector<const Sentence*>& train, const TagSet& tags,
+    const ParserTrainOptions& o) {
+  std::vector<std::vector<int>> out(train.size());
+  int k = std::max(1, o.folds);
+  if (k == 1) {
+    for (size_t i = 0; i < train.size(); ++i)
+      for (const Token& t : train[i]->tokens)
+        out[i].push_back(tags.Find(t.upos, t.xpos));
+    return out;
+  }
+  auto run_fold = [&](int f) {
+    size_t lo = train.size() * size_t(f) / size_t(k);
+    size_t hi = train.size() * size_t(f + 1) / size_t(k);
+    std::vector<const Sentence*> rest;
+    for (size_t i = 0; i < train.size(); ++i)
+      if (i < lo || i >= hi) rest.push_back(train[i]);
+    TaggerTrainOptions to;
+    to.epochs = o.tagger_epochs;
+    to.seed = o.seed + uint64_t(f) + 1;
+    to.max_weights = o.max_tagger_weights;
+    Tagger tagger = TrainTagger(rest, tags, to, nullptr, nullptr);
+    for (size_t i = lo; i < hi; ++i) {
+      Sentence copy = *train[i];
+      tagger.Tag(&copy, &out[i]);
+    }
+  };
+  int threads = std::max(1, o.threads);
+  for (int f = 0; f < k; f += threads) {
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads && f + t < k; ++t)
+      pool.emplace_back(run_fold, f + t);
+    for (auto& th : pool) th.join();
+  }
+  return out;
+}
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since)
+      .count();
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
+    const std::vector<Sentence>& all, const std::vector<Sentence>* dev,
+    const ParserTrainOptions& o, std::ostream* log) {
+  auto start = std::chrono::steady_clock::now();
+  std::vector<const Sentence*> train;
+  for (const Sentence& s : all)
+    if (UsableTree(s)) train.push_back(&s);
+  if (train.empty())
+    return Status::InvalidArgument("no usable training sentence");
+  TagSet tags;
+  std::set<std::string> label_set;
+  for (const Sentence* s : train)
+    for (const Token& t : s->tokens) {
+      tags.Add(t.upos, t.xpos);
+      label_set.insert(t.deprel);
+    }
+  label_set.insert("root");
+  std::vector<std::string> labels(label_set.begin(), label_set.end());
+  if (tags.size() > WeightTable::kMaxClasses ||
+      NumMoves(int(labels.size())) > WeightTable::kMaxClasses)
+    return Status::InvalidArgument("too many tags or relations for the model");
+  if (log)
+    *log << train.size() << " training sentences (" << all.size() - train.size()
+         << " skipped), " << tags.size() << " tags, " << labels.size()
+         << " relations" << std::endl;
+
+  std::vector<std::vector<int>> jk = JackKnife(train, tags, o);
+  if (log)
+    *log << "jack-knifed tags (" << o.folds << " folds) in " << std::fixed
+         << std::setprecision(1) << Seconds(start) << " s" << std::endl;
+  TaggerTrainOptions to;
+  to.epochs = o.tagger_epochs;
+  to.seed = o.seed;
+  to.max_weights = o.max_tagger_weights;
+  Tagger tagger = TrainTagger(train, tags, to, dev, log);
+
+  auto label_id = [&](const std::string& l) {
+    return int(std::lower_bound(labels.begin(), labels.end(), l) -
+               labels.begin());
+  };
+  const int root_label = label_id("root");
+  std::vector<GoldTree> gold(train.size());
+  for (size_t i = 0; i < train.size(); ++i) {
+    GoldTree& g = gold[i];
+    const Sentence& s = *train[i];
+    size_t n = s.tokens.size();
+    g.s = &s;
+    g.forms = ModelForms(s.tokens);
+    g.head.assign(n + 1, -1);
+    g.label.assign(n + 1, -1);
+    g.children.assign(n + 1, {});
+    for (size_t w = 1; w <= n; ++w) {
+      const Token& t = s.tokens[w - 1];
+      g.head[w] = t.head;
+      g.label[w] = label_id(t.deprel);
+      g.children[size_t(t.head)].push_back(int(w));
+    }
+    g.tags = std::move(jk[i]);
+  }
+  // Dev words tagged once by the final tagger.
+  std::vector<Sentence> dev_tagged;
+  std::vector<std::vector<int>> dev_tags;
+  if (dev) {
+    for (const Sentence& d : *dev) {
+      Sentence s = d;
+      dev_tags.emplace_back();
+      tagger.Tag(&s, &dev_tags.back());
+      dev_tagged.push_back(std::move(s));
+    }
+  }
+
+  const int num_moves = NumMoves(int(labels.size()));
+  AveragedPerceptron model(num_moves);
+  std::mt19937_64 rng(o.seed);
+  std::uniform_real_distribution<double> coin(0.0, 1.0);
+  std::vector<size_t> order(gold.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<float> scores(static_cast<size_t>(num_moves));
+  std::vector<int> cost(static_cast<size_t>(num_moves));
+  uint64_t keys[TransitionFeatures::kMaxFeatures];
+  std::unique_ptr<GreedyParser> best;
+  double best_las = -1;
+  for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+    SeededShuffle(&order, &rng);
+    size_t steps = 0, errors = 0;
+    for (size_t idx : order) {
+      const GoldTree& g = gold[idx];
+      TransitionFeatures feats(g.forms, g.tags);
+      ArcEagerState state(int(g.s->tokens.size()), root_label);
+      while (!state.Terminal()) {
+        int k = feats.Extract(state, keys);
+        std::fill(scores.begin(), scores.end(), 0.f);
+        model.Score(keys, size_t(k), scores.data());
+        int pred = -1, gbest = -1, min_cost = INT_MAX;
+        for (int m = 0; m < num_moves; ++m) {
+          if (!state.Legal(m)) continue;
+          cost[size_t(m)] = state.Cost(m, g.head, g.label, g.children);
+          min_cost = std::min(min_cost, cost[size_t(m)]);
+          if (pred < 0 || scores[size_t(m)] > scores[size_t(pred)]) pred = m;
+        }
+        for (int m = 0; m < num_moves; ++m) {
+          if (!state.Legal(m) || cost[size_t(m)] != min_cost) continue;
+          if (gbest < 0 || scores[size_t(m)] > scores[size_t(gbest)]) gbest = m;
+        }
+        ++steps;
+        int next = pred;
+        if (cost[size_t(pred)] > min_cost) {
+          ++errors;
+          model.Update(keys, size_t(k), gbest, 1.f);
+          model.Update(keys, size_t(k), pred, -1.f);
+          bool explore = epoch >= o.explore_from && coin(rng) < o.explore;
+          if (!explore) next = gbest;
+        }
+        model.Tick();
+        state.Apply(next);
+      }
+    }
+    std::ostringstream meta;
+    meta << o.meta << "\nepoch " << epoch << " of " << o.epochs;
+    auto parser = std::make_unique<GreedyParser>(
+        tagger, labels, model.Export(o.max_parser_weights), meta.str());
+    if (!dev) {
+      if (epoch == o.epochs) best = std::move(parser);
+      continue;
+    }
+    ParseScores sc;
+    for (size_t i = 0; i < dev_tagged.size(); ++i) {
+      Sentence s = dev_tagged[i];
+      parser->Parse(&s, dev_tags[i]);
+      sc.Add((*dev)[i], s);
+    }
+    if (log)
+      *log << "parser epoch " << epoch << ": train move errors " << std::fixed
+           << std::setprecision(2) << 100.0 * double(errors) / double(steps)
+           << "%, dev UPOS " << sc.Upos() << " UAS " << sc.Uas() << " LAS "
+           << sc.Las() << ", " << parser->weights().num_features()
+           << " features (" << model.num_features() << " trained), "
+           << std::setprecision(0) << Seconds(start) << " s" << std::endl;
+    if (sc.Las() > best_las) {
+      best_las = sc.Las();
+      std::ostringstream m;
+      m << o.meta << "\nbest epoch " << epoch << " of " << o.epochs
+        << "; dev UPOS " << std::setprecision(2) << std::fixed << sc.Upos()
+        << " UAS " << sc.Uas() << " LAS " << sc.Las();
+      best = std::make_unique<GreedyParser>(parser->tagger(), parser->labels(),
+                                            parser->weights(), m.str());
+    }
+  }
+  return best;
+}
+
+}  // namespace kg

@@ -1,0 +1,127 @@
+#include "ingest/tagger_trainer.h"
+
+#include <algorithm>
+#include <iomanip>
+#include <map>
+#include <set>
+
+#include "ingest/perceptron.h"
+#include "ingest/perceptron_hash.h"
+
+namespace kg {
+namespace {
+
+constexpr int kDictMinCount = 20;
+constexpr double kDictMinShare = 0.99;
+constexpr int kAmbMinCount = 2;
+
+}  // namespace
+
+TaggerLexicon BuildTaggerLexicon(const std::vector<const Sentence*>& train,
+                                 const TagSet& tags) {
+  std::unordered_map<std::string, std::map<int, int>> by_form, by_lower;
+  for (const Sentence* s : train) {
+    std::vector<std::string> forms = ModelForms(s->tokens);
+    for (size_t i = 0; i < forms.size(); ++i) {
+      int c = tags.Find(s->tokens[i].upos, s->tokens[i].xpos);
+      ++by_form[forms[i]][c];
+      ++by_lower[LowerAscii(forms[i])][c];
+    }
+  }
+  TaggerLexicon lex;
+  for (const auto& [form, counts] : by_form) {
+    int total = 0, best = 0, best_cls = -1;
+    for (auto [c, n] : counts) {
+      total += n;
+      if (n > best) best = n, best_cls = c;
+    }
+    if (total >= kDictMinCount && best >= kDictMinShare * total)
+      lex.tag_dict[HashString(form)] = best_cls;
+  }
+  for (const auto& [lower, counts] : by_lower) {
+    int total = 0;
+    uint64_t h = 0x51ed270b27e5a4c3ULL;
+    for (auto [c, n] : counts) {
+      total += n;
+      h = CombineHash(h, uint64_t(c));
+    }
+    if (total >= kAmbMinCount) lex.ambiguity[HashString(lower)] = h;
+  }
+  return lex;
+}
+
+Tagger TrainTagger(const std::vector<const Sentence*>& train,
+                   const TagSet& tags, const TaggerTrainOptions& options,
+                   const std::vector<Sentence>* dev, std::ostream* log) {
+  TaggerLexicon lex = BuildTaggerLexicon(train, tags);
+  AveragedPerceptron model(tags.size());
+  std::vector<const Sentence*> order = train;
+  std::mt19937_64 rng(options.seed);
+  std::vector<float> scores(size_t(tags.size()));
+  uint64_t keys[TaggerFeatures::kMaxFeatures];
+  Tagger best;
+  double best_acc = -1;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    SeededShuffle(&order, &rng);
+    size_t correct = 0, total = 0;
+    for (const Sentence* s : order) {
+      std::vector<std::string> forms = ModelForms(s->tokens);
+      TaggerFeatures feats(forms, lex);
+      int prev = -1, prev2 = -1;
+      for (size_t i = 0; i < s->tokens.size(); ++i) {
+        const Token& t = s->tokens[i];
+        int gold = tags.Find(t.upos, t.xpos);
+        int guess;
+        auto it = lex.tag_dict.find(HashString(forms[i]));
+        if (it != lex.tag_dict.end()) {
+          guess = it->second;
+        } else {
+          int n = feats.Extract(int(i), prev, prev2, keys);
+          std::fill(scores.begin(), scores.end(), 0.f);
+          model.Score(keys, size_t(n), scores.data());
+          guess = int(std::max_element(scores.begin(), scores.end()) -
+                      scores.begin());
+          if (guess != gold) {
+            model.Update(keys, size_t(n), gold, 1.f);
+            model.Update(keys, size_t(n), guess, -1.f);
+          }
+          model.Tick();
+        }
+        correct += guess == gold;
+        ++total;
+        prev2 = prev;
+        prev = guess;
+      }
+    }
+    bool last = epoch == options.epochs;
+    if (!dev && !last) continue;
+    Tagger tagger(tags, lex, model.Export(options.max_weights));
+    if (!dev) return tagger;
+    double acc = UposAccuracy(tagger, *dev);
+    if (log)
+      *log << "tagger epoch " << epoch << ": train " << std::fixed
+           << std::setprecision(2) << 100.0 * double(correct) / double(total)
+           << "%, dev UPOS " << 100.0 * acc << "%, "
+           << tagger.weights().num_features() << " features" << std::endl;
+    if (acc > best_acc) {
+      best_acc = acc;
+      best = std::move(tagger);
+    }
+  }
+  return best;
+}
+
+double UposAccuracy(const Tagger& tagger, const std::vector<Sentence>& gold) {
+  size_t correct = 0, total = 0;
+  for (const Sentence& g : gold) {
+    Sentence s = g;
+    tagger.Tag(&s);
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      correct += s.tokens[i].upos == g.tokens[i].upos;
+      ++total;
+    }
+  }
+  return total ? double(correct) / double(total) : 0.0;
+}
+
+}  // namespace kg

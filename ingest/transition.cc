@@ -1,0 +1,140 @@
+#include "ingest/transition.h"
+
+namespace kg {
+
+ArcEagerState::ArcEagerState(int n, int root_label)
+    : n_(n),
+      root_label_(root_label),
+      in_stack_(size_t(n) + 1, 0),
+      head_(size_t(n) + 1, -1),
+      label_(size_t(n) + 1, -1),
+      left_(size_t(n) + 1, {-1, -1}),
+      right_(size_t(n) + 1, {-1, -1}),
+      nleft_(size_t(n) + 1, 0),
+      nright_(size_t(n) + 1, 0),
+      lset_(size_t(n) + 1, 0),
+      rset_(size_t(n) + 1, 0) {
+  stack_.reserve(size_t(n) + 1);
+  stack_.push_back(0);
+  in_stack_[0] = 1;
+}
+
+bool ArcEagerState::Legal(int move) const {
+  if (b_ > n_) return false;
+  int s0 = stack_.back();
+  if (move == kShift) return true;
+  if (move == kReduce) return s0 != 0 && head_[size_t(s0)] >= 0;
+  int l = MoveLabel(move);
+  if (IsLeft(move)) return s0 != 0 && head_[size_t(s0)] < 0 && l != root_label_;
+  if (s0 == 0) return l == root_label_ && root_child_ < 0;
+  return l != root_label_;
+}
+
+void ArcEagerState::AddArc(int h, int d, int l) {
+  head_[size_t(d)] = h;
+  label_[size_t(d)] = l;
+  if (h == 0) root_child_ = d;
+  uint64_t bit = uint64_t(1) << (unsigned(l) & 63);
+  if (d < h) {
+    auto& lm = left_[size_t(h)];
+    if (lm[0] < 0 || d < lm[0]) {
+      lm[1] = lm[0];
+      lm[0] = d;
+    } else if (lm[1] < 0 || d < lm[1]) {
+      lm[1] = d;
+    }
+    ++nleft_[size_t(h)];
+    lset_[size_t(h)] |= bit;
+  } else {
+    auto& rm = right_[size_t(h)];
+    if (rm[0] < 0 || d > rm[0]) {
+      rm[1] = rm[0];
+      rm[0] = d;
+    } else if (rm[1] < 0 || d > rm[1]) {
+      rm[1] = d;
+    }
+    ++nright_[size_t(h)];
+    rset_[size_t(h)] |= bit;
+  }
+}
+
+void ArcEagerState::Apply(int move) {
+  int s0 = stack_.back();
+  if (move == kShift) {
+    stack_.push_back(b_);
+    in_stack_[size_t(b_)] = 1;
+    ++b_;
+  } else if (move == kReduce) {
+    stack_.pop_back();
+    in_stack_[size_t(s0)] = 0;
+  } else if (IsLeft(move)) {
+    AddArc(b_, s0, MoveLabel(move));
+    stack_.pop_back();
+    in_stack_[size_t(s0)] = 0;
+  } else {
+    AddArc(s0, b_, MoveLabel(move));
+    stack_.push_back(b_);
+    in_stack_[size_t(b_)] = 1;
+    ++b_;
+  }
+}
+
+void ArcEagerState::Finish(int fallback_label) {
+  for (int w = 1; w <= n_; ++w) {
+    if (head_[size_t(w)] >= 0) continue;
+    if (root_child_ < 0)
+      AddArc(0, w, root_label_);
+    else
+      AddArc(root_child_, w, fallback_label);
+  }
+}
+
+int ArcEagerState::Cost(
+    int move, const std::vector<int>& gold_head,
+    const std::vector<int>& gold_label,
+    const std::vector<std::vector<int>>& gold_children) const {
+  int s0 = stack_.back();
+  int b = b_;
+  int cost = 0;
+  // Gold dependents of w still in the buffer (at or after `from`).
+  auto deps_in_buffer = [&](int w, int from) {
+    int c = 0;
+    for (int d : gold_children[size_t(w)]) c += d >= from;
+    return c;
+  };
+  // Headless stack words whose gold head is b.
+  auto b_deps_in_stack = [&]() {
+    int c = 0;
+    for (int d : gold_children[size_t(b)])
+      c += d < b && in_stack_[size_t(d)] && head_[size_t(d)] < 0;
+    return c;
+  };
+  // Whether b can still get its gold head h from the stack (the root takes
+  // only one dependent).
+  auto head_on_stack = [&](int h) {
+    return in_stack_[size_t(h)] && !(h == 0 && root_child_ >= 0);
+  };
+  if (move == kShift) {
+    cost += head_on_stack(gold_head[size_t(b)]) ? 1 : 0;
+    cost += b_deps_in_stack();
+  } else if (move == kReduce) {
+    cost += deps_in_buffer(s0, b);
+  } else if (IsLeft(move)) {
+    int h = gold_head[size_t(s0)];
+    cost += h > b ? 1 : 0;
+    cost += deps_in_buffer(s0, b);
+    if (h == b && gold_label[size_t(s0)] != MoveLabel(move)) ++cost;
+  } else {
+    int h = gold_head[size_t(b)];
+    if (h != s0 && (head_on_stack(h) || h > b)) ++cost;
+    cost += b_deps_in_stack();
+    if (h == s0 && gold_label[size_t(b)] != MoveLabel(move)) ++cost;
+    // The root takes one dependent: a gold root word still in the buffer
+    // loses its arc.
+    if (s0 == 0)
+      for (int r : gold_children[0]) cost += r > b;
+  }
+  return cost;
+}
+
+}  // namespace kg

@@ -1,0 +1,163 @@
+// Model files: a saved model loads back and parses identically; truncated,
+// corrupted or foreign files give a clear Corruption/IOError, never a crash.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ingest/conllu.h"
+#include "ingest/model_file.h"
+#include "ingest/parser.h"
+#include "ingest/parser_trainer.h"
+
+namespace kg {
+namespace {
+
+const char kTiny[] =
+    "1\tDogs\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tbark\t_\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+    "3\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+    "1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tcat\t_\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tsleeps\t_\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
+    "4\t.\t_\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+    "1\tShe\t_\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+    "2\tsaw\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\tdog\t_\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+    "5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+
+class ModelTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::istringstream in(kTiny);
+    StatusOr<std::vector<Sentence>> train = ReadConllu(in, "tiny");
+    ASSERT_TRUE(train.ok());
+    ParserTrainOptions o;
+    o.epochs = 3;
+    o.tagger_epochs = 3;
+    o.folds = 1;
+    StatusOr<std::unique_ptr<GreedyParser>> p =
+        TrainParser(*train, nullptr, o, nullptr);
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    ModelFile file;
+    (*p)->Save(&file);
+    bytes_ = new std::string(file.Serialize());
+  }
+  static void TearDownTestSuite() { delete bytes_; }
+
+  std::string Write(const std::string& name, std::string_view bytes) {
+    std::string path =
+        (std::filesystem::temp_directory_path() /
+         ("kg_model_test_" + std::to_string(::getpid()) + "_" + name))
+            .string();
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+    paths_.push_back(path);
+    return path;
+  }
+  void TearDown() override {
+    for (const std::string& p : paths_) std::remove(p.c_str());
+  }
+
+  static std::string* bytes_;
+  std::vector<std::string> paths_;
+};
+std::string* ModelTest::bytes_ = nullptr;
+
+TEST_F(ModelTest, SavedModelLoadsAndParses) {
+  StatusOr<std::unique_ptr<Parser>> p = Parser::Load(Write("ok.kgm", *bytes_));
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  Sentence s;
+  for (const char* w : {"Dogs", "bark", "."}) {
+    Token t;
+    t.form = w;
+    s.tokens.push_back(t);
+  }
+  (*p)->Annotate(&s);
+  // Learned from three sentences: it reproduces its training tree.
+  EXPECT_EQ(s.tokens[0].head, 2);
+  EXPECT_EQ(s.tokens[1].head, 0);
+  EXPECT_EQ(s.tokens[1].deprel, "root");
+  EXPECT_EQ(s.tokens[0].upos, "NOUN");
+  // Serialisation is deterministic.
+  StatusOr<ModelFile> f = ModelFile::Parse(*bytes_, "x");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->Serialize(), *bytes_);
+}
+
+TEST_F(ModelTest, TruncatedFilesAreCorruption) {
+  for (size_t len :
+       {size_t(0), size_t(5), size_t(16), bytes_->size() / 3,
+        bytes_->size() / 2, bytes_->size() - 5, bytes_->size() - 1}) {
+    StatusOr<std::unique_ptr<Parser>> p =
+        Parser::Load(Write("trunc.kgm", bytes_->substr(0, len)));
+    ASSERT_FALSE(p.ok()) << len;
+    EXPECT_EQ(p.status().code(), Status::Code::kCorruption) << len;
+    EXPECT_NE(p.status().message().find("trunc.kgm"), std::string::npos);
+    EXPECT_NE(p.status().message().find("not a usable kg model file"),
+              std::string::npos)
+        << p.status().message();
+  }
+}
+
+TEST_F(ModelTest, FlippedBytesAreCorruption) {
+  for (size_t at = 9; at < bytes_->size(); at += bytes_->size() / 37 + 1) {
+    std::string damaged = *bytes_;
+    damaged[at] = char(damaged[at] ^ 0x5a);
+    StatusOr<std::unique_ptr<Parser>> p =
+        Parser::Load(Write("flip.kgm", damaged));
+    ASSERT_FALSE(p.ok()) << at;
+    EXPECT_EQ(p.status().code(), Status::Code::kCorruption) << at;
+  }
+}
+
+TEST_F(ModelTest, ForeignAndMissingFiles) {
+  StatusOr<std::unique_ptr<Parser>> p =
+      Parser::Load(Write("text.kgm", "# text = not a model\n"));
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().message().find("bad magic"), std::string::npos);
+  p = Parser::Load("/nonexistent/dir/model.kgm");
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), Status::Code::kIOError);
+  EXPECT_NE(p.status().message().find("/nonexistent/dir/model.kgm"),
+            std::string::npos);
+}
+
+// A well-formed container whose sections are inconsistent (checksums
+// recomputed) is still refused.
+TEST_F(ModelTest, InconsistentSectionsAreCorruption) {
+  StatusOr<ModelFile> f = ModelFile::Parse(*bytes_, "x");
+  ASSERT_TRUE(f.ok());
+  ModelFile broken;
+  for (const char* tag : {"META", "TAGS", "TDIC", "TAMB", "TGWT", "LABL"}) {
+    uint32_t t = uint32_t(uint8_t(tag[0])) | uint32_t(uint8_t(tag[1])) << 8 |
+                 uint32_t(uint8_t(tag[2])) << 16 |
+                 uint32_t(uint8_t(tag[3])) << 24;
+    ASSERT_NE(f->Section(t), nullptr) << tag;
+    broken.AddSection(t, *f->Section(t));
+  }
+  // Parser weights cut short inside their arrays.
+  std::string w = *f->Section(SectionTag("PRWT"));
+  broken.AddSection(SectionTag("PRWT"), w.substr(0, w.size() - 3));
+  StatusOr<std::unique_ptr<Parser>> p =
+      Parser::Load(Write("sections.kgm", broken.Serialize()));
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(p.status().message().find("weight table"), std::string::npos)
+      << p.status().message();
+}
+
+TEST(DefaultModelPathTest, EnvironmentOverrides) {
+  ::setenv("KG_MODEL", "/tmp/some.kgm", 1);
+  EXPECT_EQ(DefaultModelPath(), "/tmp/some.kgm");
+  ::unsetenv("KG_MODEL");
+  std::string def = DefaultModelPath();
+  EXPECT_NE(def.find("models/en_ud.kgm"), std::string::npos) << def;
+}
+
+}  // namespace
+}  // namespace kg

@@ -1,0 +1,116 @@
+// `kg train`, `kg parse` and `kg eval parse` end to end on a tiny slice of the
+// treebank (the retraining path a user runs), plus their error messages.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace kg {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int code;
+  std::string out;
+};
+
+Run Kg(const std::string& args) {
+  std::string cmd = std::string(KG_BINARY) + " " + args + " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  Run r{-1, ""};
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
+  int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+class ParserCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kg_parser_cli_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  // The first `n` sentences of a CoNLL-U file, written to dir_/name.
+  std::string Slice(const std::string& from, int n, const std::string& name) {
+    std::ifstream in(from);
+    std::ofstream out(dir_ / name);
+    std::string line;
+    int blank = 0;
+    while (blank < n && std::getline(in, line)) {
+      out << line << "\n";
+      blank += line.empty();
+    }
+    return (dir_ / name).string();
+  }
+  fs::path dir_;
+};
+
+TEST_F(ParserCliTest, TrainParseEval) {
+  std::string shared = KG_SHARED_DIR;
+  std::string train = shared + "/ud/train/gum_court.conllu";
+  std::string dev = shared + "/ud/dev/en_ewt-ud-dev.conllu";
+  if (!fs::exists(train) || !fs::exists(dev))
+    GTEST_SKIP() << "shared UD data absent (" << train << ")";
+  std::string tr = Slice(train, 400, "train.conllu");
+  std::string dv = Slice(dev, 100, "dev.conllu");
+  std::string model = (dir_ / "m.kgm").string();
+  Run t = Kg("train --train " + tr + " --dev " + dv + " -o " + model +
+             " --epochs 2 --tagger-epochs 2 --folds 2");
+  ASSERT_EQ(t.code, 0) << t.out;
+  EXPECT_NE(t.out.find("parser epoch 2"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("best epoch"), std::string::npos) << t.out;
+  ASSERT_TRUE(fs::exists(model));
+
+  std::ofstream(dir_ / "s.txt") << "I saw the ship .\nIt sank .\n";
+  Run p = Kg("parse --sentences --model " + model + " " +
+             (dir_ / "s.txt").string());
+  ASSERT_EQ(p.code, 0) << p.out;
+  EXPECT_NE(p.out.find("# text = I saw the ship ."), std::string::npos);
+  EXPECT_NE(p.out.find("\troot\t"), std::string::npos) << p.out;
+  // Two sentences of 5 and 3 words: 8 word lines.
+  int lines = 0;
+  std::istringstream in(p.out);
+  std::string line;
+  while (std::getline(in, line)) lines += !line.empty() && line[0] != '#';
+  EXPECT_EQ(lines, 8);
+
+  Run e = Kg("eval parse --gold " + dv + " --model " + model);
+  ASSERT_EQ(e.code, 0) << e.out;
+  EXPECT_NE(e.out.find("UPOS"), std::string::npos);
+  EXPECT_NE(e.out.find("LAS        "), std::string::npos);
+  EXPECT_NE(e.out.find("punctuation included"), std::string::npos);
+}
+
+TEST_F(ParserCliTest, BadModelAndBadInputFailCleanly) {
+  std::ofstream(dir_ / "bad.kgm") << "garbage";
+  std::ofstream(dir_ / "s.txt") << "Hello .\n";
+  Run r = Kg("parse --sentences --model " + (dir_ / "bad.kgm").string() + " " +
+             (dir_ / "s.txt").string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("kg: "), std::string::npos);
+  EXPECT_NE(r.out.find("bad.kgm"), std::string::npos) << r.out;
+
+  std::ofstream(dir_ / "bad.conllu") << "1\tA\t_\n";
+  r = Kg("eval parse --gold " + (dir_ / "bad.conllu").string() + " --model " +
+         (dir_ / "bad.kgm").string());
+  EXPECT_EQ(r.code, 1);
+  r = Kg("train --train " + (dir_ / "bad.conllu").string() + " -o " +
+         (dir_ / "x.kgm").string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("bad.conllu:1: expected 10"), std::string::npos)
+      << r.out;
+  EXPECT_FALSE(fs::exists(dir_ / "x.kgm"));
+}
+
+}  // namespace
+}  // namespace kg

@@ -1,0 +1,134 @@
+// The averaged-perceptron tagger: training on a small hand-tagged corpus,
+// the tag dictionary, determinism, and save/load.
+#include "ingest/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "ingest/conllu.h"
+#include "ingest/perceptron_hash.h"
+#include "ingest/tagger_trainer.h"
+#include "ingest/tokenizer.h"
+
+namespace kg {
+namespace {
+
+// word/UPOS/XPOS triples, one sentence a line (hand-tagged).
+const char* kCorpus[] = {
+    "The/DET/DT dog/NOUN/NN runs/VERB/VBZ ./PUNCT/.",
+    "A/DET/DT cat/NOUN/NN sleeps/VERB/VBZ ./PUNCT/.",
+    "The/DET/DT dogs/NOUN/NNS run/VERB/VBP fast/ADV/RB ./PUNCT/.",
+    "She/PRON/PRP can/AUX/MD run/VERB/VB ./PUNCT/.",
+    "They/PRON/PRP watched/VERB/VBD a/DET/DT run/NOUN/NN ./PUNCT/.",
+    "He/PRON/PRP walks/VERB/VBZ the/DET/DT dog/NOUN/NN ./PUNCT/.",
+};
+
+std::vector<Sentence> Corpus(int copies) {
+  std::vector<Sentence> out;
+  for (int c = 0; c < copies; ++c)
+    for (const char* line : kCorpus) {
+      Sentence s;
+      std::istringstream in(line);
+      std::string item;
+      while (in >> item) {
+        Token t;
+        size_t a = item.find('/'), b = item.find('/', a + 1);
+        t.form = item.substr(0, a);
+        t.upos = item.substr(a + 1, b - a - 1);
+        t.xpos = item.substr(b + 1);
+        s.tokens.push_back(t);
+      }
+      out.push_back(s);
+    }
+  return out;
+}
+
+Tagger Train(const std::vector<Sentence>& corpus, TagSet* tags) {
+  std::vector<const Sentence*> ptrs;
+  for (const Sentence& s : corpus) {
+    ptrs.push_back(&s);
+    for (const Token& t : s.tokens) tags->Add(t.upos, t.xpos);
+  }
+  TaggerTrainOptions o;
+  o.epochs = 5;
+  return TrainTagger(ptrs, *tags, o, nullptr, nullptr);
+}
+
+TEST(TaggerTest, LearnsAmbiguousWordFromContext) {
+  std::vector<Sentence> corpus = Corpus(3);
+  TagSet tags;
+  Tagger tagger = Train(corpus, &tags);
+  // "run" is a verb after a modal or plural subject, a noun after "a".
+  Sentence s = TokenizePretokenized("He can run .");
+  tagger.Tag(&s);
+  EXPECT_EQ(s.tokens[2].upos, "VERB");
+  EXPECT_EQ(s.tokens[2].xpos, "VB");
+  s = TokenizePretokenized("They watched a run .");
+  tagger.Tag(&s);
+  EXPECT_EQ(s.tokens[3].upos, "NOUN");
+  EXPECT_EQ(s.tokens[2].upos, "DET");
+  EXPECT_EQ(s.tokens[4].upos, "PUNCT");
+  EXPECT_DOUBLE_EQ(UposAccuracy(tagger, corpus), 1.0);
+}
+
+TEST(TaggerTest, FrequentUnambiguousWordsGoToTheDictionary) {
+  std::vector<Sentence> corpus = Corpus(10);  // "." seen 60 times, "run" mixed
+  TagSet tags;
+  for (const Sentence& s : corpus)
+    for (const Token& t : s.tokens) tags.Add(t.upos, t.xpos);
+  std::vector<const Sentence*> ptrs;
+  for (const Sentence& s : corpus) ptrs.push_back(&s);
+  TaggerLexicon lex = BuildTaggerLexicon(ptrs, tags);
+  EXPECT_EQ(lex.tag_dict.count(HashString(".")), 1u);
+  EXPECT_EQ(lex.tag_dict.count(HashString("run")), 0u);  // ambiguous
+  EXPECT_EQ(lex.tag_dict.count(HashString("cat")), 0u);  // too rare
+  EXPECT_EQ(lex.tag_dict.at(HashString(".")), tags.Find("PUNCT", "."));
+}
+
+TEST(TaggerTest, TrainingIsDeterministicAndSurvivesSaveLoad) {
+  std::vector<Sentence> corpus = Corpus(3);
+  TagSet t1, t2;
+  Tagger a = Train(corpus, &t1);
+  Tagger b = Train(corpus, &t2);
+  ModelFile fa, fb;
+  a.Save(&fa);
+  b.Save(&fb);
+  EXPECT_EQ(fa.Serialize(), fb.Serialize());
+  StatusOr<ModelFile> parsed = ModelFile::Parse(fa.Serialize(), "mem");
+  ASSERT_TRUE(parsed.ok());
+  StatusOr<Tagger> loaded = Tagger::Load(*parsed, "mem");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  for (const Sentence& g : corpus) {
+    Sentence x = g, y = g;
+    a.Tag(&x);
+    loaded->Tag(&y);
+    for (size_t i = 0; i < x.tokens.size(); ++i)
+      EXPECT_EQ(x.tokens[i].xpos, y.tokens[i].xpos);
+  }
+}
+
+TEST(TaggerTest, PtbEscapesAreNormalisedBeforeTagging) {
+  std::vector<Sentence> corpus = Corpus(3);
+  for (Sentence& s : corpus) {
+    Token open, close;
+    open.form = "(";
+    open.upos = "PUNCT";
+    open.xpos = "-LRB-";
+    close.form = ")";
+    close.upos = "PUNCT";
+    close.xpos = "-RRB-";
+    s.tokens.insert(s.tokens.begin(), open);
+    s.tokens.push_back(close);
+  }
+  TagSet tags;
+  Tagger tagger = Train(corpus, &tags);
+  Sentence s = TokenizePretokenized("-LRB- The dog runs . -RRB-");
+  tagger.Tag(&s);
+  EXPECT_EQ(s.tokens[0].xpos, "-LRB-");
+  EXPECT_EQ(s.tokens[5].xpos, "-RRB-");
+  EXPECT_EQ(s.tokens[0].form, "-LRB-");  // forms are never changed
+}
+
+}  // namespace
+}  // namespace kg
