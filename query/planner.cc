@@ -6,7 +6,9 @@
 namespace kg::query {
 namespace {
 
-constexpr uint64_t kCountCap = 100000;
+// Enough to tell selective patterns from broad ones; a Count is a bounded
+// index scan, so the cap bounds planning time.
+constexpr uint64_t kCountCap = 1000;
 
 using VarSet = std::set<int>;
 
@@ -79,6 +81,8 @@ class Planner {
   void FlushBatch(std::vector<const TriplePattern*>* batch, VarSet* certain,
                   std::vector<PendingFilter>* filters,
                   std::vector<OpPtr>* stages);
+  bool UseHashJoin(const Slot& s, const Slot& p, const Slot& o,
+                   const VarSet& certain, double rows_in);
   void EmitReadyFilters(const VarSet& certain,
                         std::vector<PendingFilter>* filters,
                         std::vector<OpPtr>* stages);
@@ -111,6 +115,34 @@ void Planner::EmitReadyFilters(const VarSet& certain,
   }
 }
 
+// An index nested-loop join pays one index seek per input row; a hash join
+// scans the pattern once. Prefer the scan when the pattern (with its
+// constants only) has fewer matches than kSeekCost times the input rows, and
+// it is small enough to hold.
+bool Planner::UseHashJoin(const Slot& s, const Slot& p, const Slot& o,
+                          const VarSet& certain, double rows_in) {
+  constexpr double kSeekCost = 20;  // measured: a seek ~ 20-30 scanned entries
+  constexpr double kMinRows = 64;
+  constexpr uint64_t kMaxBuild = 200000;
+  if (rows_in < kMinRows) return false;
+  bool shares = false;
+  for (const Slot* sl : {&s, &p, &o}) {
+    if (sl->var >= 0 && certain.count(sl->var)) shares = true;
+    if (sl->var < 0 && QueryContext::IsLocal(sl->id)) return false;
+  }
+  if (!shares) return false;
+  uint64_t limit = static_cast<uint64_t>(
+      std::min<double>(rows_in * kSeekCost, static_cast<double>(kMaxBuild)));
+  uint64_t n = ctx_->view().Count(s.var >= 0 ? kNoTerm : s.id,
+                                  p.var >= 0 ? kNoTerm : p.id,
+                                  o.var >= 0 ? kNoTerm : o.id, limit);
+  if (n >= limit) return false;
+  pq_->explain.push_back(
+      "hash join on a pattern with " + std::to_string(n) + " matches for ~" +
+      std::to_string(static_cast<uint64_t>(rows_in)) + " input rows");
+  return true;
+}
+
 void Planner::FlushBatch(std::vector<const TriplePattern*>* batch,
                          VarSet* certain, std::vector<PendingFilter>* filters,
                          std::vector<OpPtr>* stages) {
@@ -141,6 +173,7 @@ void Planner::FlushBatch(std::vector<const TriplePattern*>* batch,
   auto var_bound = [&](const Slot& s) {
     return s.var >= 0 && certain->count(s.var);
   };
+  double rows_est = 1;  // rows flowing into the next stage, roughly
   while (!cands.empty()) {
     size_t best = 0;
     double best_cost = 0;
@@ -170,13 +203,16 @@ void Planner::FlushBatch(std::vector<const TriplePattern*>* batch,
     if (c.tp->path) {
       stages->push_back(
           MakePathScan(ctx_, c.s, CompilePath(*c.tp->path, ctx_), c.o));
+    } else if (UseHashJoin(c.s, c.p, c.o, *certain, rows_est)) {
+      std::vector<int> keys;
+      for (const Slot* s : {&c.s, &c.p, &c.o})
+        if (s->var >= 0 && certain->count(s->var)) keys.push_back(s->var);
+      stages->push_back(MakeHashJoin(ctx_, MakePatternScan(ctx_, c.s, c.p, c.o),
+                                     std::move(keys), pq_->width));
     } else {
       stages->push_back(MakePatternScan(ctx_, c.s, c.p, c.o));
     }
-    pq_->explain.push_back("scan " +
-                           (c.s.var >= 0 ? "?" + pq_->query.var_names[c.s.var]
-                                         : c.tp->s.term.ToNTriples()) +
-                           " ... est " + std::to_string(best_cost));
+    rows_est = std::max(1.0, rows_est * std::max(best_cost, 0.01));
     for (const Slot* s : {&c.s, &c.p, &c.o})
       if (s->var >= 0) certain->insert(s->var);
     EmitReadyFilters(*certain, filters, stages);
