@@ -9,7 +9,9 @@ bool ArgBuilder::Parenthetical(int p, int c) const {
   if (t_.IsAny(c, {"parataxis", "advcl", "discourse", "vocative", "reparandum",
                    "dislocated"}))
     return true;
-  if (!t_.IsAny(c, {"acl:relcl", "appos"})) return false;
+  // if (t_.Is(c, "acl:relcl")) return true;  // relatives become their own
+  // facts
+  if (!t_.IsAny(c, {"appos", "acl:relcl"})) return false;
   std::vector<int> sub = t_.Subtree(c, [](int, int) { return false; });
   int left = sub.front();
   // A punct child of c itself may open it: look before the first word.

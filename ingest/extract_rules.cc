@@ -45,9 +45,19 @@ class ClauseRules {
     int s = Subj(p);
     const int h = t_.head(p);
     if (s >= 0) {
+      if (IsRelativizer(t_, s) && t_.xpos(s) != "IN" && t_.xpos(s) != "DT") {
+        // "X , who ..." : the nearest nominal above stands for the relativizer.
+        for (int a = h; a >= 0; a = t_.head(a)) {
+          if (t_.IsNominal(a) || t_.Child(a, {"cop"}) >= 0) {
+            how = "relcl";
+            return RelativeAntecedent(a);
+          }
+        }
+        return -1;
+      }
       if (t_.Is(p, "acl:relcl") && IsRelativizer(t_, s) && h >= 0) {
         how = "relcl";
-        return h;
+        return RelativeAntecedent(h);
       }
       how = "own";
       return s;
@@ -61,7 +71,7 @@ class ClauseRules {
     }
     if (t_.Is(p, "acl:relcl") && o_.relative_clauses) {
       how = "relcl";
-      return h;
+      return RelativeAntecedent(h);
     }
     if (t_.Is(p, "acl") && o_.reduced_relatives && t_.IsNominal(h) &&
         t_.Child(p, {"mark"}) < 0 &&
@@ -75,6 +85,16 @@ class ClauseRules {
                                                : -1;
     }
     return -1;
+  }
+
+  // What a relative clause on n is about: n itself, or for a copular
+  // predicate nominal ("X is a footballer who plays ...") its subject.
+  int RelativeAntecedent(int n) const {
+    if (t_.Child(n, {"cop"}) >= 0) {
+      int s = t_.Child(n, {"nsubj"});
+      if (s >= 0 && !IsRelativizer(t_, s)) return s;
+    }
+    return n;
   }
 
   // Relation words hanging off a verb (or copular head): auxiliaries,
@@ -94,7 +114,9 @@ class ClauseRules {
     int subj = SubjectOf(p, how);
     if (subj < 0) return;
     const int rel_obj =
-        (how == "own" && t_.Is(p, "acl:relcl")) ? t_.head(p) : -1;
+        (how == "own" && t_.Is(p, "acl:relcl") && o_.relative_clauses)
+            ? RelativeAntecedent(t_.head(p))
+            : -1;
 
     RawExtraction x;
     x.predicate = p;
