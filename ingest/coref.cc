@@ -132,10 +132,25 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
   std::unordered_map<std::string, int> by_initials;  // initials → mention
   std::unordered_map<std::string, int> acronyms;     // acronym → mention
 
-  // 1. Names: same name, acronyms, parentheses, WordNet synonyms.
+  auto person_like = [&](int i) {
+    const Mention& m = mentions[i];
+    return m.type == EntityType::kPerson ||
+           (!m.type && LooksLikePersonName(m.text));
+  };
+  // A single word that may be a person's first or last name is resolved per
+  // mention in step 2, so that two people sharing a surname stay apart.
+  auto deferred = [&](int i) {
+    const Mention& m = mentions[i];
+    return m.kind == MentionKind::kName && Words(m.text).size() == 1 &&
+           (!m.type || *m.type == EntityType::kPerson) && !IsAcronym(m.text) &&
+           m.parenthesis_of < 0;
+  };
+
+  // 1. Names: same name, acronyms, parentheses, WordNet synonyms (not for
+  // people: WordNet's "Kennedy" is one Kennedy).
   for (int i = 0; i < n; ++i) {
     const Mention& m = mentions[i];
-    if (!IsNameKind(m.kind)) continue;
+    if (!IsNameKind(m.kind) || deferred(i)) continue;
     std::string key = Lower(m.text);
     std::optional<int> match;
     if (auto it = by_key.find(key); it != by_key.end()) match = it->second;
@@ -155,7 +170,8 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
         match = it->second;
       }
     }
-    std::string wn = WordNetCanonical(m.text, m.type);
+    std::string wn =
+        person_like(i) ? std::string() : WordNetCanonical(m.text, m.type);
     if (!match && !wn.empty()) {
       if (auto it = by_key.find(Lower(wn)); it != by_key.end()) {
         match = it->second;
@@ -169,12 +185,8 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
   }
 
   // 2. A single word that is the first or last word of a multi-word person
-  // name of this document (never across documents).
-  auto person_like = [&](int i) {
-    const Mention& m = mentions[i];
-    return m.type == EntityType::kPerson ||
-           (!m.type && LooksLikePersonName(m.text));
-  };
+  // name of this document (never across documents) joins the nearest such
+  // name before it, else the first after it; else the same word seen before.
   std::vector<int> multi;  // multi-word person-like name mentions
   for (int i = 0; i < n; ++i) {
     if (mentions[i].kind == MentionKind::kName &&
@@ -182,19 +194,24 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
       multi.push_back(i);
     }
   }
+  std::unordered_map<std::string, int> single;  // unresolved word → mention
   for (int i = 0; i < n; ++i) {
-    const Mention& m = mentions[i];
-    if (m.kind != MentionKind::kName || Words(m.text).size() != 1) continue;
-    if (m.type && *m.type != EntityType::kPerson) continue;
-    std::string w = Lower(m.text);
+    if (!deferred(i)) continue;
+    std::string w = Lower(mentions[i].text);
     int best = -1;
     for (int j : multi) {
       std::vector<std::string> words = Words(mentions[j].text);
       if (Lower(words.front()) != w && Lower(words.back()) != w) continue;
-      if (j < i || best < 0) best = j;  // nearest before, else first after
+      if (j < i || best < 0) best = j;
       if (j > i) break;
     }
-    if (best >= 0) clusters.Union(best, i);
+    if (best >= 0) {
+      clusters.Union(best, i);
+    } else if (auto it = by_key.find(w); it != by_key.end()) {
+      clusters.Union(it->second, i);
+    } else if (auto [it2, inserted] = single.emplace(w, i); !inserted) {
+      clusters.Union(it2->second, i);
+    }
   }
 
   // 3. Entities from name clusters.
@@ -233,6 +250,7 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
     }
     ent.type = type.value_or(EntityType::kOther);
     for (int i : members[e]) {
+      if (ent.type == EntityType::kPerson) break;  // people: the longest name
       std::string wn = WordNetCanonical(mentions[i].text, ent.type);
       if (!wn.empty()) {
         ent.canonical = wn;

@@ -11,6 +11,12 @@ bool Capitalised(const std::string& form) {
   return !form.empty() && std::isupper(static_cast<unsigned char>(form[0]));
 }
 
+bool IsNameParticle(std::string_view w) {
+  return w == "de" || w == "van" || w == "von" || w == "da" || w == "di" ||
+         w == "del" || w == "der" || w == "den" || w == "la" || w == "le" ||
+         w == "bin" || w == "ibn" || w == "al" || w == "dos" || w == "das";
+}
+
 std::string LowerCopy(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -65,6 +71,14 @@ class Finder {
     while (true) {
       if (NameToken(j + 1)) {
         ++j;
+        propn |= t_[j].upos == "PROPN";
+        continue;
+      }
+      // "Bill de Blasio", "Vincent van Gogh": a lower-case particle between
+      // capitalised words.
+      if (j + 2 < n_ && IsNameParticle(t_[j + 1].form) && NameToken(j + 2) &&
+          !excluded_[j + 1]) {
+        j += 2;
         propn |= t_[j].upos == "PROPN";
         continue;
       }
@@ -251,10 +265,8 @@ class Finder {
 
   // "the Prime Minister", "the President of Azerbaijan".
   void AddRoleDescription(int begin, int end) {
-    if (begin == 0 || LowerCopy(t_[begin - 1].form) != "the") {
-      AddName(begin, end, begin, end);
-      return;
-    }
+    // A title alone without "the" ("Mayor", "President") names nobody.
+    if (begin == 0 || LowerCopy(t_[begin - 1].form) != "the") return;
     Mention m;
     m.kind = MentionKind::kRoleDescription;
     m.first = begin;

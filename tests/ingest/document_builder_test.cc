@@ -284,6 +284,44 @@ TEST_F(DocumentBuilderTest, NumbersAreDecimalLiterals) {
                   Term::Typed("1039", std::string(kXsdNs) + "decimal")));
 }
 
+TEST_F(DocumentBuilderTest, PeopleSharingASurnameStayApart) {
+  Sentence& s0 = AddSentence(
+      "Gloria PROPN 2 flat\nVanderbilt PROPN 3 nsubj\nvisited VERB 0 root\n"
+      "Paris PROPN 3 obj\n");
+  extractions_.back().push_back(
+      Fact(s0, 2, "visit", Arg(s0, 0, 1, 1), {Arg(s0, 3, 3, 3)}));
+  Sentence& s1 = AddSentence(
+      "Cornelius PROPN 2 flat\nVanderbilt PROPN 3 nsubj\nvisited VERB 0 "
+      "root\nBoston PROPN 3 obj\n");
+  extractions_.back().push_back(
+      Fact(s1, 2, "visit", Arg(s1, 0, 1, 1), {Arg(s1, 3, 3, 3)}));
+  Sentence& s2 = AddSentence(
+      "Vanderbilt PROPN 2 nsubj\nleft VERB 0 root\nBoston PROPN 2 obj\n");
+  extractions_.back().push_back(
+      Fact(s2, 1, "leave", Arg(s2, 0, 0, 0), {Arg(s2, 2, 2, 2)}));
+  DocumentInput doc = Build();
+  EXPECT_TRUE(Has(doc, E("Gloria Vanderbilt"), R("visit"), E("Paris")));
+  EXPECT_TRUE(Has(doc, E("Cornelius Vanderbilt"), R("leave"), E("Boston")));
+  EXPECT_FALSE(Has(doc, E("Gloria Vanderbilt"), R("leave"), E("Boston")));
+  for (const Triple& t : doc.triples) {
+    EXPECT_NE(t.subject, E("Vanderbilt"));
+  }
+}
+
+TEST_F(DocumentBuilderTest, NameParticlesAndBareTitles) {
+  Sentence& s = AddSentence(
+      "Mayor PROPN 3 compound\nde PROPN 3 flat\nBlasio PROPN 4 nsubj\n"
+      "visited VERB 0 root\nBaku PROPN 4 obj\n");
+  s.tokens[1].upos = "X";
+  extractions_.back().push_back(
+      Fact(s, 3, "visit", Arg(s, 0, 2, 2), {Arg(s, 4, 4, 4)}));
+  DocumentInput doc = Build();
+  EXPECT_TRUE(Has(doc, E("de Blasio"), R("visit"), E("Baku")));
+  EXPECT_TRUE(Has(doc, E("de Blasio"), P("role"), Term::Literal("Mayor")));
+  EXPECT_FALSE(Has(doc, E("Mayor"), Vocabulary::RdfType(),
+                   vocab_.Class(EntityType::kPerson)));
+}
+
 TEST_F(DocumentBuilderTest, DeterministicContentDerivedIds) {
   Sentence& s = AddSentence(testing::kWelcomeRows);
   extractions_.back().push_back(testing::WelcomeFact(s));
