@@ -13,7 +13,6 @@
 #include <filesystem>
 #include <random>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "graph/ranking.h"
@@ -332,9 +331,8 @@ int main(int argc, char** argv) {
       int64_t id = sqlite_id(v);
       auto a = Clock::now();
       auto rows = kg::Neighbors(g, v, o);
-      std::unordered_set<kg::VertexId> seen;
-      for (const kg::Reached& r : rows) seen.insert(r.vertex);
-      const size_t distinct = seen.size();
+      size_t distinct = 0;
+      for (const kg::Reached& r : rows) distinct += r.first;
       kg_us.push_back(Seconds(a, Clock::now()) * 1e6);
       a = Clock::now();
       g_deadline = a + std::chrono::seconds(30);

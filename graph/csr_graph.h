@@ -23,6 +23,22 @@ struct CsrGraph {
   CsrBase g;
 };
 
+// EntityGraph::ForEachAdjacent without the std::function indirection, for
+// the walks' inner loops. `f` returns false to stop.
+template <typename F>
+inline void VisitAdjacent(const CsrBase& g, VertexId v, Direction d, F&& f) {
+  if (d != Direction::kIn) {
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
+      if (!f(Adjacent{boost::target(*it, g), g[*it].predicate, true})) return;
+    }
+  }
+  if (d != Direction::kOut) {
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
+      if (!f(Adjacent{boost::source(*it, g), g[*it].predicate, false})) return;
+    }
+  }
+}
+
 }  // namespace kg
 
 #endif  // KG_GRAPH_CSR_GRAPH_H_

@@ -81,6 +81,27 @@ StatusOr<std::vector<TermId>> EntityNames::Find(std::string_view name) {
         view_.Lookup(Term::Iri(base_iri_ + "entity/" + local));
     if (id.ok()) out.push_back(*id);
   }
+  if (!out.empty()) return out;  // an IRI names one term
+  // Fast path, no index: the name exactly as stored (plain or @en literal).
+  if (!index_built_) {
+    const size_t before = out.size();
+    for (bool want_label : {true, false}) {
+      TermId p = want_label ? label_ : alias_;
+      if (p == kNoTerm) continue;
+      for (const Term& lit : {Term::Literal(std::string(name)),
+                              Term::LangLiteral(std::string(name), "en")}) {
+        StatusOr<TermId> id = view_.Lookup(lit);
+        if (!id.ok()) continue;
+        for (auto it = view_.Match(kNoTerm, p, *id); it->Valid(); it->Next()) {
+          TermId e = it->triple().s;
+          if (std::find(out.begin(), out.end(), e) == out.end()) {
+            out.push_back(e);
+          }
+        }
+      }
+    }
+    if (out.size() > before) return out;
+  }
   KG_RETURN_IF_ERROR(EnsureIndex());
   const std::string lower = AsciiLower(name);
   auto lo = std::lower_bound(

@@ -6,8 +6,11 @@
 // mean: A, B, C"), the suggestions being the known names closest by edit
 // distance (to the whole name or one of its words).
 //
-// The case-insensitive index is built on first need from one scan of the
-// labels and aliases (pos index) and kept for the object's lifetime.
+// A name found exactly as stored (label or alias, plain or @en) is answered
+// from the indexes directly; otherwise the case-insensitive index is built
+// from one scan of all labels and aliases (pos index) and kept for the
+// object's lifetime. So an exact name never costs a scan (and never sees
+// other entities whose label differs from it only in case).
 // Thread-safety: one thread at a time (it holds a ReadView reference).
 #ifndef KG_GRAPH_ENTITY_NAMES_H_
 #define KG_GRAPH_ENTITY_NAMES_H_
@@ -27,8 +30,9 @@ class EntityNames {
   // REQUIRES: `view` outlives this object.
   EntityNames(const ReadView& view, std::string base_iri);
 
-  // Every entity the name denotes: IRI matches first, then label matches,
-  // then alias matches; no duplicates. NotFound with suggestions when none.
+  // Every entity the name denotes: the IRI's term when the name is (or
+  // spells, as a canonical name) an IRI in the store; else label matches,
+  // then alias matches, no duplicates. NotFound with suggestions when none.
   StatusOr<std::vector<TermId>> Find(std::string_view name);
 
   // The term's rdfs:label, else its IRI without the "<base>entity/",

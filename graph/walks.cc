@@ -2,39 +2,45 @@
 
 #include <algorithm>
 #include <functional>
-#include <unordered_map>
+#include <vector>
+
+#include "graph/csr_graph.h"
+#include "graph/vertex_map.h"
 
 namespace kg {
 
 std::vector<Reached> Neighbors(const EntityGraph& g, VertexId start,
                                const NeighborOptions& options) {
+  const CsrBase& csr = g.csr().g;
   std::vector<Reached> out;
-  std::unordered_map<VertexId, int> depth_of;  // visited set
-  depth_of.emplace(start, 0);
+  VertexMap<int> depth_of;  // visited set
+  depth_of.TryEmplace(start, 0);
   std::vector<VertexId> frontier{start}, next;
   size_t distinct = 0;
   bool full = options.limit == 0;
   for (int d = 1; d <= options.depth && !frontier.empty() && !full; ++d) {
     next.clear();
     for (VertexId u : frontier) {
-      g.ForEachAdjacent(u, options.direction, [&](const Adjacent& a) {
+      VisitAdjacent(csr, u, options.direction, [&](const Adjacent& a) {
         if (options.predicate != kNoTerm && a.predicate != options.predicate) {
           return true;
         }
-        auto [it, inserted] = depth_of.try_emplace(a.vertex, d);
-        if (inserted) {
+        bool first = false;
+        if (const int* seen = depth_of.Find(a.vertex)) {
+          if (*seen != d) return true;  // reached earlier: not a shortest edge
+        } else {
           if (distinct == options.limit) {
-            depth_of.erase(it);
             full = true;
             return false;
           }
+          depth_of.TryEmplace(a.vertex, d);
           ++distinct;
           next.push_back(a.vertex);
-        } else if (it->second != d) {
-          return true;  // reached earlier; not a shortest route
+          first = true;
         }
         out.push_back(Reached{a.vertex, d,
-                              WalkStep{u, a.vertex, a.predicate, a.outgoing}});
+                              WalkStep{u, a.vertex, a.predicate, a.outgoing},
+                              first});
         return true;
       });
       if (full) break;
@@ -65,7 +71,7 @@ struct Side {
   };
   bool from_source;  // steps point away from the source, else toward target
   Direction dir;
-  std::unordered_map<VertexId, Node> seen;
+  VertexMap<Node> seen;
   std::vector<Link> links;
   std::vector<VertexId> frontier;
   int depth = 0;
@@ -80,15 +86,15 @@ void ExpandLevel(const EntityGraph& g, Side& s, bool all) {
   std::vector<VertexId> next;
   const int d = s.depth + 1;
   for (VertexId u : s.frontier) {
-    g.ForEachAdjacent(u, s.dir, [&](const Adjacent& a) {
-      auto [it, inserted] = s.seen.try_emplace(a.vertex, Side::Node{d, -1});
-      if (!inserted && (it->second.dist != d || !all)) return true;
+    VisitAdjacent(g.csr().g, u, s.dir, [&](const Adjacent& a) {
+      auto [node, inserted] = s.seen.TryEmplace(a.vertex, Side::Node{d, -1});
+      if (!inserted && (node->dist != d || !all)) return true;
       if (inserted) next.push_back(a.vertex);
       WalkStep step = s.from_source
                           ? WalkStep{u, a.vertex, a.predicate, a.outgoing}
                           : WalkStep{a.vertex, u, a.predicate, !a.outgoing};
-      s.links.push_back(Side::Link{step, it->second.first_link});
-      it->second.first_link = static_cast<int32_t>(s.links.size() - 1);
+      s.links.push_back(Side::Link{step, node->first_link});
+      node->first_link = static_cast<int32_t>(s.links.size() - 1);
       return true;
     });
   }
@@ -103,7 +109,7 @@ void Unwind(const Side& s, VertexId v, GraphPath& partial,
             std::vector<GraphPath>& out, size_t cap,
             const std::function<void(const GraphPath&)>& emit) {
   if (out.size() >= cap) return;
-  int32_t link = s.seen.at(v).first_link;
+  int32_t link = s.seen.Find(v)->first_link;
   if (link < 0) {  // the root
     emit(partial);
     return;
@@ -125,10 +131,11 @@ std::vector<GraphPath> ShortestPaths(const EntityGraph& g, VertexId from,
     out.emplace_back();
     return out;
   }
-  Side fwd{true, options.direction, {}, {}, {from}, 0};
-  Side bwd{false, Reverse(options.direction), {}, {}, {to}, 0};
-  fwd.seen.emplace(from, Side::Node{0, -1});
-  bwd.seen.emplace(to, Side::Node{0, -1});
+  Side fwd{true, options.direction, VertexMap<Side::Node>(), {}, {from}, 0};
+  Side bwd{false, Reverse(options.direction), VertexMap<Side::Node>(), {}, {to},
+           0};
+  fwd.seen.TryEmplace(from, Side::Node{0, -1});
+  bwd.seen.TryEmplace(to, Side::Node{0, -1});
   const size_t cap = options.all ? std::max<size_t>(options.max_paths, 1) : 1;
 
   while (!fwd.frontier.empty() && !bwd.frontier.empty() &&
@@ -138,16 +145,17 @@ std::vector<GraphPath> ShortestPaths(const EntityGraph& g, VertexId from,
     ExpandLevel(g, grow, options.all);
     int best = INT32_MAX;
     for (VertexId w : grow.frontier) {
-      auto it = other.seen.find(w);
-      if (it != other.seen.end()) best = std::min(best, it->second.dist);
+      if (const Side::Node* n = other.seen.Find(w)) {
+        best = std::min(best, n->dist);
+      }
     }
     if (best == INT32_MAX) continue;
     // Every shortest path crosses the new level at a vertex whose distance
     // from the other side is `best`.
     std::vector<VertexId> meet;
     for (VertexId w : grow.frontier) {
-      auto it = other.seen.find(w);
-      if (it != other.seen.end() && it->second.dist == best) meet.push_back(w);
+      const Side::Node* n = other.seen.Find(w);
+      if (n != nullptr && n->dist == best) meet.push_back(w);
     }
     std::sort(meet.begin(), meet.end());
     for (VertexId w : meet) {

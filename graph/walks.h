@@ -32,11 +32,13 @@ struct NeighborOptions {
 };
 
 // A vertex reached at BFS distance `depth`, through the edge `via` (via.to ==
-// vertex, via.from at depth - 1).
+// vertex, via.from at depth - 1). `first` marks the row that discovered the
+// vertex (one per distinct vertex); later rows are other shortest edges in.
 struct Reached {
   VertexId vertex;
   int depth;
   WalkStep via;
+  bool first;
 };
 
 // Breadth-first neighbourhood of `start` (excluded). Every vertex within

@@ -83,14 +83,15 @@ void RunNeighbors(const GlobalOptions& g, const std::string& entity,
     options.predicate = *p;
   }
   const size_t limit = options.limit;
-  options.limit = limit + 1;  // one more, to tell whether the cap was hit
+  // One more than asked, to tell whether the cap was hit; that one extra
+  // entity is not shown.
+  options.limit = limit == SIZE_MAX ? limit : limit + 1;
   std::vector<Reached> rows = Neighbors(s.graph(), v, options);
   size_t distinct = 0;
-  VertexId last = kNoVertex;
+  VertexId extra = kNoVertex;
   for (const Reached& r : rows) {
-    if (r.vertex != last) ++distinct;
-    if (distinct > limit) break;
-    last = r.vertex;
+    if (r.first && ++distinct > limit) extra = r.vertex;
+    if (r.vertex == extra) continue;
     std::cout << r.depth << "\t" << s.VertexName(r.via.from)
               << StepText(s, r.via) << s.VertexName(r.vertex) << "\n";
   }

@@ -69,7 +69,9 @@ TEST_F(WalksTest, DepthTwoReportsEveryShortestEdgeIntoANewVertex) {
   o.direction = Direction::kOut;
   auto r = Neighbors(*g_, V(1), o);
   EXPECT_EQ(Terms(r), (std::set<TermId>{2, 5, 3, 4}));
-  int into4 = 0;
+  int into4 = 0, firsts = 0;
+  for (const Reached& x : r) firsts += x.first;
+  EXPECT_EQ(firsts, 4);
   for (const Reached& x : r) {
     if (g_->term(x.vertex) == 4) {
       ++into4;
