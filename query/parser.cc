@@ -78,6 +78,12 @@ bool Parser::Fail(std::string expected) {
   return false;
 }
 
+bool Parser::Enter() {
+  constexpr int kMaxDepth = 200;
+  if (depth_ <= kMaxDepth) return true;
+  return Fail("less nesting (more than 200 levels)");
+}
+
 int Parser::VarIndex(const std::string& name) {
   auto it = vars_.find(name);
   if (it != vars_.end()) return it->second;

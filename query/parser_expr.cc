@@ -46,6 +46,8 @@ constexpr const char* kAggregates[] = {"count", "sum",    "min",         "max",
 }  // namespace
 
 ExprPtr Parser::ParseExpression() {
+  DepthGuard guard(&depth_);
+  if (!Enter()) return nullptr;
   ExprPtr left = ParseAnd();
   while (left && AcceptPunct("||")) {
     ExprPtr right = ParseAnd();
@@ -127,6 +129,8 @@ ExprPtr Parser::ParseMultiplicative() {
 }
 
 ExprPtr Parser::ParseUnary() {
+  DepthGuard guard(&depth_);
+  if (!Enter()) return nullptr;
   if (AcceptPunct("!")) {
     ExprPtr arg = ParseUnary();
     if (!arg) return nullptr;

@@ -83,6 +83,14 @@ class Parser {
   bool in_template_ = false;  // blank nodes are terms, not variables
   bool allow_aggregates_ = false;
   int fresh_ = 0;
+  int depth_ = 0;  // nesting of groups, brackets and paths
+  // Bounds the recursion so hostile input cannot overflow the stack.
+  bool Enter();
+  struct DepthGuard {
+    explicit DepthGuard(int* d) : depth(d) { ++*depth; }
+    ~DepthGuard() { --*depth; }
+    int* depth;
+  };
 };
 
 }  // namespace kg::query

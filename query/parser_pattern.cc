@@ -167,6 +167,8 @@ bool Parser::StartsTriples() const {
 
 // A subject or object; `[ p o ; ... ]` adds its triples to `group`.
 bool Parser::ParseGraphNode(Node* node, GroupPattern* group) {
+  DepthGuard guard(&depth_);
+  if (!Enter()) return false;
   if (IsPunct("[") &&
       !(PeekTok().kind == TokenKind::kPunct && PeekTok().text == "]")) {
     ++pos_;
@@ -252,6 +254,8 @@ bool Parser::ParsePropertyList(const Node& subject, GroupPattern* group) {
 }
 
 PathPtr Parser::ParsePath() {
+  DepthGuard guard(&depth_);
+  if (!Enter()) return nullptr;
   PathPtr left = ParsePathSequence();
   while (left && AcceptPunct("|")) {
     PathPtr right = ParsePathSequence();
@@ -280,6 +284,8 @@ PathPtr Parser::ParsePathSequence() {
 }
 
 PathPtr Parser::ParsePathElt() {
+  DepthGuard guard(&depth_);
+  if (!Enter()) return nullptr;
   bool inverse = AcceptPunct("^");
   PathPtr p = ParsePathPrimary();
   if (!p) return nullptr;
@@ -349,7 +355,8 @@ PathPtr Parser::ParsePathPrimary() {
 }
 
 bool Parser::ParseGroupPattern(GroupPattern* group) {
-  if (!ExpectPunct("{")) return false;
+  DepthGuard guard(&depth_);
+  if (!Enter() || !ExpectPunct("{")) return false;
   if (IsKeyword("SELECT"))
     return Fail("a graph pattern (subqueries are not supported)");
   while (!AcceptPunct("}")) {

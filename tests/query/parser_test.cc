@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "query/lexer.h"
 
 namespace kg::query {
@@ -168,6 +171,45 @@ TEST(ParserTest, SyntaxErrorsPointAtLineAndColumn) {
     EXPECT_EQ(q.status().code(), Status::Code::kInvalidArgument);
     EXPECT_EQ(q.status().message(), c.message) << c.query;
   }
+}
+
+}  // namespace
+}  // namespace kg::query
+
+namespace kg::query {
+namespace {
+
+TEST(ParserTest, DeepNestingIsAnErrorNotACrash) {
+  std::string deep = "SELECT ?x { ?x kg:p ?y FILTER(" + std::string(5000, '(') +
+                     "?y" + std::string(5000, ')') + ") }";
+  auto q = ParseQuery(deep);
+  ASSERT_FALSE(q.ok());
+  EXPECT_NE(q.status().message().find("nesting"), std::string::npos);
+  std::string groups = "ASK " + std::string(5000, '{') + std::string(5000, '}');
+  EXPECT_FALSE(ParseQuery(groups).ok());
+  std::string negations = "ASK { FILTER(" + std::string(5000, '!') + "true) }";
+  EXPECT_FALSE(ParseQuery(negations).ok());
+}
+
+TEST(ParserTest, EveryPrefixOfTheGoldenQueriesParsesOrFailsCleanly) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(KG_SOURCE_DIR) / "tests/query/golden";
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".rq") continue;
+    std::ifstream in(entry.path());
+    std::string text(std::istreambuf_iterator<char>(in), {});
+    text = text.substr(0, text.find("----"));
+    for (size_t n = 0; n <= text.size(); ++n) {
+      auto q = ParseQuery(text.substr(0, n));
+      if (!q.ok()) {
+        EXPECT_EQ(q.status().message().rfind("line ", 0), 0u)
+            << q.status().message();
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1000);
 }
 
 }  // namespace
