@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "ingest/entity_types.h"
+#include "ingest/wordnet.h"
 
 namespace kg {
 namespace {
@@ -57,25 +58,45 @@ bool IsPlacePrefix(std::string_view w) {
   return false;
 }
 
+// A word English uses in lower case: a WordNet entry of any part of speech.
+bool IsCommonWord(const std::string& w) {
+  std::string l = Lower(w);
+  for (PartOfSpeech pos : {PartOfSpeech::kNoun, PartOfSpeech::kVerb,
+                           PartOfSpeech::kAdjective, PartOfSpeech::kAdverb}) {
+    if (!wordnet::Contains(l, pos)) continue;
+    // Known only as a proper noun ("Elizabeth", "Paris") is not common.
+    if (pos != PartOfSpeech::kNoun) return true;
+    auto senses = wordnet::NounSenses(l);
+    for (const NounSense& sense : *senses) {
+      for (const std::string& member : sense.synonyms) {
+        if (member == l) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Two to four capitalised words, none of them a known place or organisation,
+// the first not a common English word ("Javier Colomina", not "Protection
+// Units", "Baltimore Sun" or "Google Play").
 bool LooksLikePersonName(std::string_view name) {
   std::vector<std::string> words = Words(name);
   if (words.size() < 2 || words.size() > 4) return false;
-  if (IsPlacePrefix(words.front())) return false;
-  for (const std::string& w : words) {
-    if (!DemonymPlace(w).empty()) return false;
-    std::optional<EntityType> t = TypeOfName(w);
-    if (t && *t != EntityType::kPerson && words.back() == w) return false;
+  if (IsPlacePrefix(words.front()) || IsCommonWord(words.front())) {
+    return false;
   }
   for (const std::string& w : words) {
-    if (w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) {
-      return false;
-    }
-    for (char c : w) {
-      if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-' &&
-          c != '.' && c != '\'') {
+    if (w.empty() || IsAcronym(w)) return false;
+    auto c0 = static_cast<unsigned char>(w[0]);
+    if (c0 < 0x80 && !std::isupper(c0)) return false;
+    for (unsigned char c : w) {
+      if (c < 0x80 && !std::isalpha(c) && c != '-' && c != '.' && c != '\'') {
         return false;
       }
     }
+    if (!DemonymPlace(w).empty()) return false;
+    std::optional<EntityType> t = TypeOfName(w);
+    if (t && *t != EntityType::kPerson) return false;
   }
   return true;
 }
@@ -247,6 +268,15 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
     if (titled) type = EntityType::kPerson;
     if (!type && LooksLikePersonName(mentions[longest].text)) {
       type = EntityType::kPerson;
+    }
+    if (!type && IsAcronym(mentions[longest].text)) {
+      type = EntityType::kOrganization;  // "FSB", "NASA"
+    }
+    if (!type && Words(mentions[longest].text).size() == 1) {
+      // "Callamard said": a lone name speaking is a person.
+      for (int i : members[e]) {
+        if (mentions[i].speaker) type = EntityType::kPerson;
+      }
     }
     ent.type = type.value_or(EntityType::kOther);
     for (int i : members[e]) {

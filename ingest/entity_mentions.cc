@@ -7,8 +7,35 @@
 namespace kg {
 namespace {
 
+// The first code point is an upper-case letter (ASCII, Latin-1/Extended-A,
+// Greek, Cyrillic), or a digit followed by such a letter ("G20" is not, "3M"
+// is). Scripts without case never look like names.
 bool Capitalised(const std::string& form) {
-  return !form.empty() && std::isupper(static_cast<unsigned char>(form[0]));
+  if (form.empty()) return false;
+  auto c0 = static_cast<unsigned char>(form[0]);
+  if (c0 < 0x80) return std::isupper(c0) != 0;
+  if (form.size() < 2) return false;
+  unsigned cp =
+      ((c0 & 0x1F) << 6) | (static_cast<unsigned char>(form[1]) & 0x3F);
+  if ((c0 & 0xE0) != 0xC0) return false;  // 3- and 4-byte scripts have no case
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return true;  // À..Þ
+  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;       // Ā, Ć, Ł, Š...
+  if (cp >= 0x391 && cp <= 0x3A9) return true;              // Greek
+  if (cp >= 0x400 && cp <= 0x42F) return true;              // Cyrillic
+  return false;
+}
+
+// Verbs whose subject is someone speaking.
+bool IsSpeechVerb(const std::string& form) {
+  static const char* kVerbs[] = {
+      "said",  "says",    "say",      "told",      "tells",     "added",
+      "adds",  "stated",  "states",   "announced", "explained", "noted",
+      "wrote", "writes",  "tweeted",  "commented", "argued",    "claimed",
+      "asked", "replied", "insisted", "warned",    "confirmed", "denied"};
+  for (const char* v : kVerbs) {
+    if (form == v) return true;
+  }
+  return false;
 }
 
 bool IsNameParticle(std::string_view w) {
@@ -57,9 +84,9 @@ class Finder {
   bool NameToken(int i) const {
     if (i < 0 || i >= n_ || excluded_[i]) return false;
     const Token& tok = t_[i];
-    if (tok.upos == "PROPN") return true;
     if (!Capitalised(tok.form)) return false;
-    return tok.upos == "NOUN" || tok.upos == "ADJ" || tok.upos == "X";
+    return tok.upos == "PROPN" || tok.upos == "NOUN" || tok.upos == "ADJ" ||
+           tok.upos == "X";
   }
 
   // The last token of a name run starting at i (which must contain a PROPN),
@@ -136,6 +163,14 @@ class Finder {
     return t_[h].deprel.rfind("nsubj", 0) == 0;
   }
 
+  // The subject of "said", "told", ...
+  bool IsSpeaker(int first, int last) const {
+    int h = HeadOf(first, last);
+    int verb = t_[h].head - 1;
+    return t_[h].deprel == "nsubj" && verb >= 0 && verb < n_ &&
+           IsSpeechVerb(t_[verb].form);
+  }
+
   int Add(Mention m) {
     m.sentence = index_;
     out_.push_back(std::move(m));
@@ -154,6 +189,7 @@ class Finder {
     if (m.text.empty()) return -1;
     m.type = TypeOfName(m.text);
     m.subject = IsSubject(span_first, span_last);
+    m.speaker = IsSpeaker(span_first, span_last);
     if (first >= 2 && t_[first - 1].form == "(" && !out_.empty() &&
         out_.back().kind == MentionKind::kName &&
         out_.back().last == first - 2) {

@@ -39,6 +39,7 @@ struct Mention {
   int of_name = -1;      // role description: index of the name after "of"
   int parenthesis_of = -1;  // "X (ACRONYM)": index of X (same sentence)
   bool subject = false;     // the mention heads a nominal subject
+  bool speaker = false;     // ... of a speech verb ("said", "told")
 };
 
 // The mentions of `sentence`, left to right. `dates` are its date spans.

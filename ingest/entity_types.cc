@@ -107,7 +107,8 @@ const std::unordered_set<std::string>& TitleWords() {
                                                              "president-elect",
                                                              "pastor",
                                                              "rabbi",
-                                                             "imam"};
+                                                             "imam",
+                                                             "general"};
   return *s;
 }
 
@@ -228,6 +229,8 @@ const std::unordered_set<std::string>& OrganizationWords() {
                                                              "consortium",
                                                              "secretariat",
                                                              "directorate",
+                                                             "survey",
+                                                             "observatory",
                                                              "command",
                                                              "corps",
                                                              "regiment",
@@ -340,6 +343,16 @@ std::optional<EntityType> TypeOfName(std::string_view name) {
   std::string last = LastWord(name);
   if (IsOrganizationWord(last)) return EntityType::kOrganization;
   if (IsLocationWord(last)) return EntityType::kLocation;
+  // "Imperial College London", "Bank of England": an organisation word
+  // anywhere in the name.
+  for (size_t i = 0; i < name.size();) {
+    size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    if (IsOrganizationWord(name.substr(i, j - i))) {
+      return EntityType::kOrganization;
+    }
+    i = j + 1;
+  }
   // "South Caucasus", "Greater Moscow": a known place or organisation as the
   // last word, after a capitalised modifier.
   std::optional<EntityType> last_type;

@@ -322,6 +322,36 @@ TEST_F(DocumentBuilderTest, NameParticlesAndBareTitles) {
                    vocab_.Class(EntityType::kPerson)));
 }
 
+TEST_F(DocumentBuilderTest, TypesFromContextWhenWordNetIsSilent) {
+  // A lone unknown name that speaks is a person; an unknown acronym an
+  // organisation; two capitalised words starting with a common word are not
+  // a person's name.
+  Sentence& s = AddSentence(
+      "Callamard PROPN 2 nsubj\nsaid VERB 0 root\nKXQZ PROPN 4 nsubj\n"
+      "hired VERB 2 ccomp\nProtection PROPN 6 compound\nUnits PROPN 4 obj\n");
+  extractions_.back().push_back(
+      Fact(s, 3, "hire", Arg(s, 2, 2, 2), {Arg(s, 4, 5, 5)}));
+  extractions_.back().push_back(
+      Fact(s, 1, "say", Arg(s, 0, 0, 0), {Arg(s, 2, 5, 3)}));
+  DocumentInput doc = Build();
+  EXPECT_TRUE(Has(doc, E("Callamard"), Vocabulary::RdfType(),
+                  vocab_.Class(EntityType::kPerson)));
+  EXPECT_TRUE(Has(doc, E("KXQZ"), Vocabulary::RdfType(),
+                  vocab_.Class(EntityType::kOrganization)));
+  EXPECT_TRUE(Has(doc, E("Protection Units"), Vocabulary::RdfType(),
+                  vocab_.Class(EntityType::kOther)));
+}
+
+TEST_F(DocumentBuilderTest, UncasedScriptsAreNotNames) {
+  Sentence& s = AddSentence(
+      "\xE0\xA4\xB9\xE0\xA4\xAE PROPN 2 nsubj\nvisited VERB 0 root\n"
+      "Baku PROPN 2 obj\n");
+  extractions_.back().push_back(
+      Fact(s, 1, "visit", Arg(s, 0, 0, 0), {Arg(s, 2, 2, 2)}));
+  DocumentInput doc = Build();
+  EXPECT_FALSE(Has(doc, E("\xE0\xA4\xB9\xE0\xA4\xAE"), R("visit"), E("Baku")));
+}
+
 TEST_F(DocumentBuilderTest, DeterministicContentDerivedIds) {
   Sentence& s = AddSentence(testing::kWelcomeRows);
   extractions_.back().push_back(testing::WelcomeFact(s));

@@ -27,6 +27,8 @@ TEST_F(EntityTypesTest, TypesFromWordNetAndHeadWords) {
       {"South Caucasus", EntityType::kLocation},
       {"Armenian Foreign Ministry", EntityType::kOrganization},
       {"Magnitogorsk City", EntityType::kLocation},
+      {"Imperial College London", EntityType::kOrganization},
+      {"United States Geological Survey", EntityType::kOrganization},
       {"Javier Colomina", std::nullopt},
       {"Zzyzx", std::nullopt},
   };
