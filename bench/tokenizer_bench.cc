@@ -1,8 +1,13 @@
 // Sentence splitting + tokenization throughput over the Wikinews sample
 // (../shared/news): bytes/s and sentences/s. Results in docs/PERFORMANCE.md
 // ("Ingest"). Skips with a message when the shared data is absent.
+// Two helper modes feed bench/tokenizer_accuracy.py (docs/QUALITY.md):
+//   --tokens  each stdin line -> its tokens, tab-separated
+//   --split   each stdin line is a document -> "DOC<TAB>SENTENCE" lines
 #include <benchmark/benchmark.h>
 
+#include <cstring>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -50,4 +55,26 @@ BENCHMARK(BM_SplitSentences)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  if (argc == 2 && std::strcmp(argv[1], "--tokens") == 0) {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      std::vector<kg::Token> toks = kg::Tokenize(line);
+      for (size_t i = 0; i < toks.size(); ++i)
+        std::cout << (i ? "\t" : "") << toks[i].form;
+      std::cout << "\n";
+    }
+    return 0;
+  }
+  if (argc == 2 && std::strcmp(argv[1], "--split") == 0) {
+    std::string line;
+    for (int doc = 0; std::getline(std::cin, line); ++doc)
+      for (const kg::Sentence& s : kg::SplitSentences(line))
+        std::cout << doc << "\t" << s.text << "\n";
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
