@@ -95,8 +95,17 @@ bool LooksLikePersonName(std::string_view name) {
       }
     }
     if (!DemonymPlace(w).empty()) return false;
-    std::optional<EntityType> t = TypeOfName(w);
-    if (t && *t != EntityType::kPerson) return false;
+  }
+  // A known place or organisation in the name rules it out when it is the
+  // last word or the last word is common ("Baltimore Sun", "Mindanao
+  // Fault"), not when a given name happens to be a place ("Nancy Pelosi").
+  bool common_last = IsCommonWord(words.back());
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::optional<EntityType> t = TypeOfName(words[i]);
+    if (t && *t != EntityType::kPerson &&
+        (i + 1 == words.size() || common_last)) {
+      return false;
+    }
   }
   return true;
 }
@@ -208,10 +217,12 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
   // 2. A single word that is the first or last word of a multi-word person
   // name of this document (never across documents) joins the nearest such
   // name before it, else the first after it; else the same word seen before.
-  std::vector<int> multi;  // multi-word person-like name mentions
+  // Multi-word names that may be people's: typed Person, or untyped.
+  std::vector<int> multi;
   for (int i = 0; i < n; ++i) {
-    if (mentions[i].kind == MentionKind::kName &&
-        Words(mentions[i].text).size() >= 2 && person_like(i)) {
+    const Mention& m = mentions[i];
+    if (m.kind == MentionKind::kName && Words(m.text).size() >= 2 &&
+        (!m.type || *m.type == EntityType::kPerson) && !IsAcronym(m.text)) {
       multi.push_back(i);
     }
   }
