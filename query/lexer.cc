@@ -225,6 +225,17 @@ class Lexer {
     t->text = std::string(s_.substr(start, pos_ - start));
   }
 
+  // Extension: kg:entity/NATO reads as one prefixed name (the store's entity
+  // IRIs have a path). A '/' stays the path operator when what follows is
+  // not a plain name or is itself a prefixed name (kg:p/kg:q).
+  bool SlashInLocalName() const {
+    size_t p = pos_ + 1;
+    while (p < s_.size() && IsNameChar(static_cast<unsigned char>(s_[p])) &&
+           s_[p] != '.')
+      ++p;
+    return p > pos_ + 1 && (p >= s_.size() || s_[p] != ':');
+  }
+
   // A run of name characters; a trailing '.' belongs to the next token.
   std::string NameRun(bool allow_colon) {
     size_t start = pos_;
@@ -236,6 +247,8 @@ class Lexer {
         pos_ += 3;
       } else if (allow_colon && c == '\\' && pos_ + 1 < s_.size()) {
         pos_ += 2;
+      } else if (allow_colon && c == '/' && SlashInLocalName()) {
+        ++pos_;
       } else {
         break;
       }

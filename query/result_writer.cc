@@ -26,7 +26,12 @@ std::string Abbreviate(const std::string& iri) {
   for (const auto& [ns, prefix] : kPrefixes) {
     if (iri.size() > ns.size() && iri.compare(0, ns.size(), ns) == 0) {
       std::string local = iri.substr(ns.size());
-      if (local.find_first_of("/#?: \t") == std::string::npos)
+      // kg:entity/NATO reads back in a query (see query/lexer.cc).
+      bool slash_ok = prefix == "kg:" && local.front() != '/' &&
+                      local.back() != '/' &&
+                      local.find("//") == std::string::npos;
+      if (local.find_first_of("#?: \t") == std::string::npos &&
+          (slash_ok || local.find('/') == std::string::npos))
         return std::string(prefix) + local;
     }
   }

@@ -214,3 +214,24 @@ TEST(ParserTest, EveryPrefixOfTheGoldenQueriesParsesOrFailsCleanly) {
 
 }  // namespace
 }  // namespace kg::query
+
+namespace kg::query {
+namespace {
+
+TEST(ParserTest, EntityIrisWithASlashReadAsOnePrefixedName) {
+  auto q = ParseQuery(
+      "SELECT ?p ?o { kg:entity/NATO ?p ?o . ?o kg:p/kg:q ?z . "
+      "?z kg:a/^kg:b kg:entity/Nikol_Pashinyan }");
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  const auto& els = q->where.elements;
+  ASSERT_EQ(els.size(), 3u);
+  EXPECT_EQ(els[0].triple.s.term.value, "http://kg.local/entity/NATO");
+  ASSERT_TRUE(els[1].triple.path);
+  EXPECT_EQ(els[1].triple.path->kind, Path::Kind::kSeq);
+  ASSERT_TRUE(els[2].triple.path);
+  EXPECT_EQ(els[2].triple.o.term.value,
+            "http://kg.local/entity/Nikol_Pashinyan");
+}
+
+}  // namespace
+}  // namespace kg::query
