@@ -4,8 +4,14 @@
 
 namespace kg {
 
+void ArgBuilder::Avoid(int p) {
+  avoid_.assign(t_.size(), 0);
+  for (int a = p; a >= 0; a = t_.head(a)) avoid_[a] = 1;
+}
+
 bool ArgBuilder::Parenthetical(int p, int c) const {
   (void)p;
+  if (!avoid_.empty() && avoid_[c]) return true;
   if (t_.IsAny(c, {"parataxis", "advcl", "discourse", "vocative", "reparandum",
                    "dislocated"}))
     return true;

@@ -32,6 +32,10 @@ class ArgBuilder {
   // An oblique with its preposition ("in 1981").
   RawArgument Oblique(int o) const;
 
+  // No argument built after this call contains p or any of its ancestors
+  // (the predicate the arguments belong to); -1 lifts the restriction.
+  void Avoid(int p);
+
   // True when child c of p is a non-restrictive relative or apposition (set
   // off by a comma or bracket), or another clause that is never part of an
   // argument.
@@ -43,6 +47,7 @@ class ArgBuilder {
 
   const DepTree& t_;
   const ExtractorOptions& o_;
+  std::vector<char> avoid_;  // per token: on the predicate's path to the root
 };
 
 }  // namespace kg

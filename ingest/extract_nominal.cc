@@ -7,6 +7,7 @@ namespace kg {
 
 void NominalRules(const DepTree& t, const ExtractorOptions& o, ArgBuilder& args,
                   std::vector<RawExtraction>& out) {
+  args.Avoid(-1);
   for (int i = 0; i < t.size(); ++i) {
     const int h = t.head(i);
     if (h < 0) continue;

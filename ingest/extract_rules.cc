@@ -65,9 +65,10 @@ class ClauseRules {
     if (h < 0) return -1;
     if (t_.Is(p, "conj") && o_.conjuncts &&
         (t_.IsVerb(h) || t_.Child(h, {"cop"}) >= 0)) {
+      std::string inner;
+      int s2 = SubjectOf(h, inner, depth + 1);
       how = "conj";
-      return SubjectOf(h, how, depth + 1) >= 0 ? SubjectOf(h, how, depth + 1)
-                                               : -1;
+      return s2;
     }
     if (t_.Is(p, "acl:relcl") && o_.relative_clauses) {
       how = "relcl";
@@ -80,9 +81,10 @@ class ClauseRules {
       return h;
     }
     if (t_.Is(p, "advcl") && t_.Child(p, {"mark"}) < 0 && t_.xpos(p) == "VBG") {
+      std::string inner;
+      int s2 = SubjectOf(h, inner, depth + 1);
       how = "advcl";
-      return SubjectOf(h, how, depth + 1) >= 0 ? SubjectOf(h, how, depth + 1)
-                                               : -1;
+      return s2;
     }
     return -1;
   }
@@ -118,6 +120,7 @@ class ClauseRules {
             ? RelativeAntecedent(t_.head(p))
             : -1;
 
+    args_.Avoid(p);
     RawExtraction x;
     x.predicate = p;
     x.rule = copular ? "copula" : "svo";
