@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -131,8 +132,14 @@ void RunRank(const GlobalOptions& g, const std::string& by, size_t top,
     scores = DegreeScores(s.graph());
   } else if (by == "betweenness") {
     BetweennessOptions o;
+    // Default: exact up to 5000 entities, else as many BFS sources as fit a
+    // budget of ~1e8 visited vertices and edges (at least 32, at most 500).
     const uint32_t n = s.graph().num_vertices();
-    o.samples = samples > 0 ? samples : (n <= 5000 ? 0 : 500);
+    const uint64_t work = n + 2 * s.graph().num_edges();
+    const uint64_t budget =
+        std::clamp<uint64_t>(100000000 / std::max<uint64_t>(work, 1), 32, 500);
+    o.samples =
+        samples > 0 ? samples : (n <= 5000 ? 0 : static_cast<uint32_t>(budget));
     samples = o.samples;
     scores = Betweenness(s.graph(), o);
     if (samples > 0 && samples < s.graph().num_vertices()) {
@@ -276,7 +283,7 @@ void RegisterGraphCommands(CLI::App& app, GlobalOptions& g) {
   r->add_option("--top", top, "how many")->capture_default_str();
   r->add_option("--samples", samples,
                 "betweenness: BFS sources sampled (default: all up to 5000 "
-                "entities, else 500)");
+                "entities, else 32-500 by graph size)");
   r->callback([&g] { RunRank(g, by, top, samples); });
 
   CLI::App* c = app.add_subcommand(
