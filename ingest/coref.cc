@@ -66,10 +66,11 @@ bool IsCommonWord(const std::string& w) {
     if (!wordnet::Contains(l, pos)) continue;
     // Known only as a proper noun ("Elizabeth", "Paris") is not common.
     if (pos != PartOfSpeech::kNoun) return true;
-    auto senses = wordnet::NounSenses(l);
+    std::string base = wordnet::Lemma(l, PartOfSpeech::kNoun);
+    auto senses = wordnet::NounSenses(base);
     for (const NounSense& sense : *senses) {
       for (const std::string& member : sense.synonyms) {
-        if (member == l) return true;
+        if (member == base) return true;
       }
     }
   }
@@ -82,7 +83,11 @@ bool IsCommonWord(const std::string& w) {
 bool LooksLikePersonName(std::string_view name) {
   std::vector<std::string> words = Words(name);
   if (words.size() < 2 || words.size() > 4) return false;
-  if (IsPlacePrefix(words.front()) || IsCommonWord(words.front())) {
+  // A common first word is a given name only before an uncommon surname:
+  // "Don Blankenship", not "Google Play" or "Protection Units".
+  if (IsPlacePrefix(words.front()) ||
+      (IsCommonWord(words.front()) &&
+       (words.size() > 2 || IsCommonWord(words.back())))) {
     return false;
   }
   for (const std::string& w : words) {

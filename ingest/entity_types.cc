@@ -112,6 +112,48 @@ const std::unordered_set<std::string>& TitleWords() {
   return *s;
 }
 
+// Occupations written before names as titles ("Businessman Don
+// Blankenship", "Legislator Tanya Chan", "Constable Daniel Dubé").
+const std::unordered_set<std::string>& OccupationWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "businessman",    "businesswoman",  "legislator",  "constable",
+      "activist",       "lawyer",         "scientist",   "economist",
+      "astronaut",      "analyst",        "researcher",  "physicist",
+      "chemist",        "biologist",      "astronomer",  "historian",
+      "novelist",       "poet",           "artist",      "musician",
+      "composer",       "director",       "producer",    "comedian",
+      "chef",           "athlete",        "player",      "striker",
+      "goalkeeper",     "midfielder",     "defender",    "driver",
+      "cyclist",        "boxer",          "wrestler",    "politician",
+      "diplomat",       "broadcaster",    "anchor",      "host",
+      "presenter",      "philanthropist", "billionaire", "entrepreneur",
+      "mogul",          "tycoon",         "councilman",  "councilwoman",
+      "assemblyman",    "assemblywoman",  "alderman",    "deputy",
+      "delegate",       "nominee",        "challenger",  "incumbent",
+      "superintendent", "trooper",        "agent",       "spokesman",
+      "doctor",         "nurse",          "surgeon",     "professor",
+      "lecturer"};
+  return *s;
+}
+
+// Words that make a name an event: "Hurricane Dorian", "Gulf War",
+// "Tokyo Olympics".
+bool IsEventFirstWord(std::string_view w) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "hurricane", "typhoon", "cyclone", "storm", "tropical", "operation"};
+  return In(*s, w);
+}
+bool IsEventLastWord(std::string_view w) {
+  static const auto* s = new std::unordered_set<std::string>{
+      "war",        "olympics",  "games",      "championship", "championships",
+      "cup",        "festival",  "summit",     "conference",   "marathon",
+      "election",   "elections", "referendum", "earthquake",   "pandemic",
+      "tournament", "massacre",  "revolution", "crisis",       "protests",
+      "awards",     "expo",      "convention", "uprising",     "attack",
+      "attacks",    "bombing",   "shooting",   "fire",         "wildfire"};
+  return In(*s, w);
+}
+
 const std::unordered_set<std::string>& TitleModifiers() {
   static const auto* s = new std::unordered_set<std::string>{
       "prime",     "foreign",     "deputy",     "vice",         "acting",
@@ -312,7 +354,12 @@ std::string LastWord(std::string_view name) {
 
 }  // namespace
 
-bool IsTitleWord(std::string_view word) { return In(TitleWords(), word); }
+bool IsTitleWord(std::string_view word) {
+  if (In(TitleWords(), word) || In(OccupationWords(), word)) return true;
+  // Plural titles before a list of names: "Senators Kamala Harris and ...".
+  return word.size() > 3 && (word.back() == 's' || word.back() == 'S') &&
+         In(TitleWords(), word.substr(0, word.size() - 1));
+}
 bool IsTitleModifier(std::string_view word) {
   return In(TitleModifiers(), word);
 }
@@ -341,6 +388,10 @@ std::optional<EntityType> TypeOfName(std::string_view name) {
   if (type) return type;
   if (name.find(' ') == std::string_view::npos) return std::nullopt;
   std::string last = LastWord(name);
+  if (IsEventLastWord(last) ||
+      IsEventFirstWord(name.substr(0, name.find(' ')))) {
+    return EntityType::kEvent;
+  }
   if (IsOrganizationWord(last)) return EntityType::kOrganization;
   if (IsLocationWord(last)) return EntityType::kLocation;
   // "Imperial College London", "Bank of England": an organisation word

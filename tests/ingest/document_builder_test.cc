@@ -342,6 +342,25 @@ TEST_F(DocumentBuilderTest, TypesFromContextWhenWordNetIsSilent) {
                   vocab_.Class(EntityType::kOther)));
 }
 
+TEST_F(DocumentBuilderTest, OccupationTitleAndCommonGivenName) {
+  Sentence& s = AddSentence(
+      "Businessman PROPN 3 compound\nDon PROPN 3 flat\nBlankenship PROPN 4 "
+      "nsubj\nvisited VERB 0 root\nBaku PROPN 4 obj\n");
+  extractions_.back().push_back(
+      Fact(s, 3, "visit", Arg(s, 0, 2, 2), {Arg(s, 4, 4, 4)}));
+  Sentence& s1 = AddSentence(
+      "Don PROPN 2 flat\nBlankenship PROPN 3 nsubj\nleft VERB 0 root\n"
+      "Baku PROPN 3 obj\n");
+  extractions_.back().push_back(
+      Fact(s1, 2, "leave", Arg(s1, 0, 1, 1), {Arg(s1, 3, 3, 3)}));
+  DocumentInput doc = Build();
+  EXPECT_TRUE(Has(doc, E("Don Blankenship"), R("visit"), E("Baku")));
+  EXPECT_TRUE(
+      Has(doc, E("Don Blankenship"), P("role"), Term::Literal("Businessman")));
+  EXPECT_TRUE(Has(doc, E("Don Blankenship"), Vocabulary::RdfType(),
+                  vocab_.Class(EntityType::kPerson)));
+}
+
 TEST_F(DocumentBuilderTest, UncasedScriptsAreNotNames) {
   Sentence& s = AddSentence(
       "\xE0\xA4\xB9\xE0\xA4\xAE PROPN 2 nsubj\nvisited VERB 0 root\n"

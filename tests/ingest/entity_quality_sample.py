@@ -35,11 +35,30 @@ def query(binary, db, text):
     return rows[1:]
 
 
+ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t"}
+
+
+def unescape(s):
+    out, i = [], 0
+    while i < len(s):
+        if s[i] == "\\" and i + 1 < len(s):
+            c = s[i + 1]
+            if c == "u" and i + 6 <= len(s):
+                out.append(chr(int(s[i + 2:i + 6], 16)))
+                i += 6
+                continue
+            out.append(ESCAPES.get(c, c))
+            i += 2
+            continue
+        out.append(s[i])
+        i += 1
+    return "".join(out)
+
+
 def unquote(term):
     if term.startswith('"'):
         end = term.rfind('"')
-        return term[1:end].encode().decode("unicode_escape", "ignore") \
-            if "\\" in term else term[1:end]
+        return unescape(term[1:end])
     if term.startswith("<"):
         return term[1:-1]
     return term

@@ -28,6 +28,8 @@ TEST_F(EntityTypesTest, TypesFromWordNetAndHeadWords) {
       {"Armenian Foreign Ministry", EntityType::kOrganization},
       {"Magnitogorsk City", EntityType::kLocation},
       {"Imperial College London", EntityType::kOrganization},
+      {"Hurricane Dorian", EntityType::kEvent},
+      {"Tokyo Olympics", EntityType::kEvent},
       {"United States Geological Survey", EntityType::kOrganization},
       {"Javier Colomina", std::nullopt},
       {"Zzyzx", std::nullopt},
@@ -53,6 +55,9 @@ TEST_F(EntityTypesTest, TitlesDemonymsPronouns) {
   EXPECT_TRUE(IsTitleWord("Minister"));
   EXPECT_TRUE(IsTitleWord("secretary"));
   EXPECT_FALSE(IsTitleWord("Prime"));
+  EXPECT_TRUE(IsTitleWord("Senators"));     // plural before a list of names
+  EXPECT_TRUE(IsTitleWord("Businessman"));  // occupations used as titles
+  EXPECT_FALSE(IsTitleWord("Times"));
   EXPECT_TRUE(IsTitleModifier("Prime"));
   EXPECT_TRUE(IsOrganizationWord("Council"));
   EXPECT_EQ(DemonymPlace("Armenian"), "Armenia");
