@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "query/unicode_case.h"
 #include "query/value.h"
 
 namespace kg::query {
@@ -12,11 +13,6 @@ namespace {
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-std::string Upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return std::toupper(c); });
   return s;
 }
 
@@ -301,9 +297,9 @@ bool ExprEvaluator::EvalString(const Expr& e, const Row& row, Term* out) {
   }
   if (!IsStringLike(a)) return false;
   if (f == "lcase") {
-    *out = LikeArg(a, Lower(a.value));
+    *out = LikeArg(a, Utf8ToLower(a.value));
   } else if (f == "ucase") {
-    *out = LikeArg(a, Upper(a.value));
+    *out = LikeArg(a, Utf8ToUpper(a.value));
   } else if (f == "strlen") {
     *out = Term::Typed(std::to_string(CodePoints(a.value)), XsdIri("integer"));
   } else if (f == "substr") {

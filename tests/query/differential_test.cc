@@ -16,8 +16,8 @@
 namespace kg::query {
 namespace {
 
-const char* kWords[] = {"alpha",   "bravo", "charlie", "delta", "echo",
-                        "foxtrot", "golf",  "Bravado", "cab",   "Abba"};
+const char* kWords[] = {"alpha",   "bravo", "Arménie", "delta", "Łódź",
+                        "foxtrot", "Αθήνα", "Bravado", "cab",   "Abba"};
 
 std::string NodeName(int i) { return "kg:n" + std::to_string(i); }
 std::string Pred(int i) { return "kg:p" + std::to_string(i); }
