@@ -226,6 +226,8 @@ std::vector<DateSpan> FindDates(const Sentence& sentence,
       continue;
     }
     std::string l = Lower(word(i));
+    // Capitalised inside a sentence it is a name: "USA Today".
+    if (i > 0 && capitalised(i)) continue;
     if (l == "today") {
       out.push_back({i, i, Shifted(*base, 0)});
     } else if (l == "yesterday") {

@@ -53,6 +53,8 @@ TEST(DatesTest, NoFalseDates) {
   EXPECT_TRUE(DatesOf("on Monday", "").empty());  // needs an article date
   EXPECT_TRUE(DatesOf("bought 2019 apples", "").empty());
   EXPECT_TRUE(DatesOf("January 32 was", "").empty());
+  EXPECT_TRUE(DatesOf("read USA Today daily", "2020-01-01").empty());
+  EXPECT_EQ(DatesOf("Today it rained", "2020-01-01").size(), 1u);
 }
 
 TEST(DatesTest, ParseIsoDate) {
