@@ -51,8 +51,17 @@ std::vector<int> ArgBuilder::Conjuncts(int h) const {
 }
 
 RawArgument ArgBuilder::Nominal(int h, int cut) const {
+  const bool copular = t_.Child(h, {"cop"}) >= 0;
   return Make(h, t_.Subtree(h, [&](int p, int c) {
-    return c == cut || (p == h && t_.Is(c, "case")) || Parenthetical(p, c);
+    if (c == cut || Parenthetical(p, c)) return true;
+    if (p != h) return false;
+    // A copular predicate nominal standing as an argument: keep the noun
+    // phrase, not its clause.
+    if (copular && t_.IsAny(c, {"nsubj", "nsubj:pass", "csubj", "cop", "aux",
+                                "aux:pass", "mark", "obl", "obl:tmod", "cc",
+                                "conj", "advmod", "punct", "ccomp", "xcomp"}))
+      return true;
+    return t_.Is(c, "case");
   }));
 }
 
@@ -106,7 +115,13 @@ std::vector<RawArgument> ArgBuilder::Predicate(int p) const {
 }
 
 RawArgument ArgBuilder::Clausal(int c) const {
-  return Make(c, t_.Subtree(c, [](int, int) { return false; }));
+  return Make(c, t_.Subtree(c, [&](int p, int d) {
+    return p == c && t_.Is(d, "mark");
+  }));
+}
+
+RawArgument ArgBuilder::Reported(int h, int p) const {
+  return Make(h, t_.Subtree(h, [&](int, int d) { return d == p; }));
 }
 
 RawArgument ArgBuilder::Oblique(int o) const {

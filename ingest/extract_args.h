@@ -27,8 +27,12 @@ class ArgBuilder {
   // The complement of a copular head p (without subject, copula, clause-level
   // dependents), split on coordination.
   std::vector<RawArgument> Predicate(int p) const;
-  // A clausal complement with its complementizer ("that ...").
+  // A clausal complement without its complementizer (which joins the
+  // relation: "said that").
   RawArgument Clausal(int c) const;
+  // The clause headed by h without the reporting clause p in it ("Talks
+  // failed , officials said" → "Talks failed").
+  RawArgument Reported(int h, int p) const;
   // An oblique with its preposition ("in 1981").
   RawArgument Oblique(int o) const;
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ingest/extract_args.h"
+#include "ingest/wordnet.h"
 
 namespace kg {
 namespace {
@@ -78,7 +79,7 @@ class ClauseRules {
         t_.Child(p, {"mark"}) < 0 &&
         (t_.xpos(p) == "VBN" || t_.xpos(p) == "VBG")) {
       how = "acl";
-      return h;
+      return RelativeAntecedent(h);
     }
     if (t_.Is(p, "advcl") && t_.Child(p, {"mark"}) < 0 && t_.xpos(p) == "VBG") {
       std::string inner;
@@ -87,6 +88,35 @@ class ClauseRules {
       return s2;
     }
     return -1;
+  }
+
+  // Time and circumstance obliques ("in 1941", "after the war") stay
+  // arguments rather than joining the relation.
+  bool Adjunct(int o, int case_word) const {
+    static const char* kPreps[] = {
+        "after",   "before", "during",    "since", "until", "throughout",
+        "despite", "upon",   "following", "amid",  "within"};
+    std::string prep = t_.Lower(case_word);
+    for (const char* p : kPreps)
+      if (prep == p) return true;
+    if (t_.upos(o) == "NUM") return true;
+    static const char* kMonths[] = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    for (int i : t_.Subtree(o, [](int, int) { return false; }))
+      for (const char* m : kMonths)
+        if (t_.form(i) == m) return true;
+    return false;
+  }
+
+  bool IsReportingVerb(int v) const {
+    static const char* kVerbs[] = {"say",   "tell",    "add",      "state",
+                                   "claim", "report",  "announce", "note",
+                                   "write", "explain", "insist",   "argue"};
+    std::string lemma = Lemma(t_.Lower(v), PartOfSpeech::kVerb);
+    for (const char* verb : kVerbs)
+      if (lemma == verb) return true;
+    return false;
   }
 
   // What a relative clause on n is about: n itself, or for a copular
@@ -133,6 +163,11 @@ class ClauseRules {
       int source = SubjectOf(t_.head(p), source_how);
       if (source >= 0) x.source = args_.Nominal(source, -1);
     }
+    for (int r : t_.Children(p, {"parataxis"})) {
+      int speaker = Subj(r);
+      if (speaker >= 0 && IsReportingVerb(r))
+        x.source = args_.Nominal(speaker, -1);
+    }
 
     // Follow xcomp chains when the verb has no object of its own.
     int frame = p;
@@ -157,8 +192,10 @@ class ClauseRules {
       else if (t_.Is(c, "xcomp") &&
                (!t_.IsVerb(c) || frame != p || t_.Child(frame, {"obj"}) >= 0))
         objects.push_back(c);
-      else if (t_.Is(c, "ccomp") && o_.ccomp)
+      else if (t_.Is(c, "ccomp") && o_.ccomp) {
         objects.push_back(c);
+        for (int m : t_.Children(c, {"mark"})) x.relation.push_back(m);
+      }
     }
     std::sort(objects.begin(), objects.end());
     std::vector<int> obls = t_.Children(
@@ -170,7 +207,7 @@ class ClauseRules {
     if (objects.empty() && rel_obj < 0 && o_.prep_in_relation) {
       for (int o : obls) {
         int cs = t_.Child(o, {"case"});
-        if (o > frame && cs >= 0) {
+        if (o > frame && cs >= 0 && !Adjunct(o, cs)) {
           folded = o;
           for (int c : t_.Children(o, {"case"})) x.relation.push_back(c);
           break;
@@ -199,6 +236,12 @@ class ClauseRules {
       if (o == folded) continue;
       if (!o_.opener && o < subj && o < p) continue;
       x.qualifiers.push_back(args_.Oblique(o));
+    }
+    if (object_sets.empty() && o_.ccomp && t_.Is(p, "parataxis") &&
+        IsReportingVerb(p) && t_.head(p) >= 0) {
+      // "..., authorities said ." : what was said is the clause above.
+      object_sets.push_back({args_.Reported(t_.head(p), p)});
+      x.rule += "+reported";
     }
     if (object_sets.empty() && x.qualifiers.empty()) return;
     Emit(x, subjects, object_sets);

@@ -92,16 +92,59 @@ std::vector<int> DepTree::Subtree(
   return out;
 }
 
+namespace {
+
+// The closing partner of an opening quote or bracket, or "".
+std::string_view Closer(std::string_view f) {
+  if (f == "``") return "''";
+  if (f == "`") return "'";
+  if (f == "-LRB-" || f == "(") return f == "(" ? ")" : "-RRB-";
+  if (f == "-LSB-" || f == "[") return f == "[" ? "]" : "-RSB-";
+  if (f == "\"") return "\"";
+  return "";
+}
+
+}  // namespace
+
 std::vector<int> DepTree::Trim(std::vector<int> t) const {
-  auto edge = [&](int i) {
+  // Completes a quotation or bracket the argument opens and the sentence
+  // closes right after it.
+  if (!t.empty()) {
+    int opened = -1;
+    for (int i : t)
+      if (!Closer(form(i)).empty()) opened = i;
+    if (opened >= 0) {
+      std::string_view closer = Closer(form(opened));
+      bool closed = false;
+      for (int i : t)
+        if (i > opened && form(i) == closer) closed = true;
+      int next = t.back() + 1;
+      if (!closed && next < size() && form(next) == closer) t.push_back(next);
+    }
+  }
+  auto balanced_pair = [&](int open) {
+    std::string_view closer = Closer(form(open));
+    if (closer.empty()) return false;
+    for (int i : t)
+      if (i > open && form(i) == closer) return true;
+    return false;
+  };
+  auto edge = [&](int i, bool front) {
+    if (front && balanced_pair(i)) return false;
+    if (!front) {
+      for (int j : t)
+        if (j < i && !Closer(form(j)).empty() && Closer(form(j)) == form(i) &&
+            form(j) != form(i))
+          return false;
+    }
     const std::string& f = form(i);
     if (f == "-LRB-" || f == "-RRB-" || f == "-LSB-" || f == "-RSB-")
       return true;
     return IsPunct(i) || base(i) == "cc";
   };
-  while (!t.empty() && edge(t.back())) t.pop_back();
+  while (!t.empty() && edge(t.back(), false)) t.pop_back();
   size_t k = 0;
-  while (k < t.size() && edge(t[k])) ++k;
+  while (k < t.size() && edge(t[k], true)) ++k;
   t.erase(t.begin(), t.begin() + static_cast<long>(k));
   return t;
 }

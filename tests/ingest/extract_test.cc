@@ -174,12 +174,25 @@ offer NOUN NN 5 obj)");
   auto xs = Extractor().Extract(s);
   std::vector<std::string> shown;
   for (const auto& x : xs) shown.push_back(Show(x));
-  EXPECT_EXTRACTS(shown, "said | He | that Armenia rejected the offer");
+  EXPECT_EXTRACTS(shown, "said that | He | Armenia rejected the offer");
   EXPECT_EXTRACTS(shown, "rejected | Armenia | the offer");
   for (const auto& x : xs)
     if (x.relation == "rejected") {
       EXPECT_EQ(x.attributed_to, "He");
     }
+}
+
+TEST(Extract, ReportingParenthetical) {
+  Sentence s = Tree(R"(Talks NOUN NNS 2 nsubj
+failed VERB VBD 0 root
+, PUNCT , 5 punct
+officials NOUN NNS 5 nsubj
+said VERB VBD 2 parataxis
+. PUNCT . 2 punct)");
+  auto xs = Extractor().Extract(s);
+  std::vector<std::string> shown;
+  for (const auto& x : xs) shown.push_back(Show(x));
+  EXPECT_EXTRACTS(shown, "said | officials | Talks failed");
 }
 
 TEST(Extract, VerbConjunctsShareTheSubject) {
