@@ -21,29 +21,31 @@ StatusOr<TermId> TermDictionary::GetOrAssign(const Term& term,
     return Status::InvalidArgument("term contains a NUL byte: " +
                                    term.ToNTriples());
   }
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  if (auto it = pending_.find(key); it != pending_.end()) return it->second;
+  auto [it, inserted] = ids_.try_emplace(std::move(key), kNoTerm);
+  if (!inserted) return it->second;
   if (committed_next_id_ > 1) {  // an empty dictionary needs no lookup
     std::string value;
     rocksdb::Status s = engine_->db->Get(
-        rocksdb::ReadOptions(), engine_->handle(kCfStr2Id), key, &value);
-    if (s.ok()) {
-      if (value.size() != 8) {
+        rocksdb::ReadOptions(), engine_->handle(kCfStr2Id), it->first, &value);
+    if (s.ok() && value.size() == 8) {
+      it->second = GetBigEndian64(value.data());
+      return it->second;
+    }
+    if (!s.IsNotFound()) {
+      ids_.erase(it);
+      if (s.ok()) {
         return Status::Corruption("bad dictionary entry for " +
                                   term.ToNTriples());
       }
-      TermId id = GetBigEndian64(value.data());
-      if (cache_.size() >= cache_capacity_) cache_.clear();
-      cache_.emplace(std::move(key), id);
-      return id;
+      return FromRocks(s, "dictionary lookup");
     }
-    if (!s.IsNotFound()) return FromRocks(s, "dictionary lookup");
   }
   const TermId id = next_id_++;
+  it->second = id;
   const std::string id_bytes = EncodeId(id);
-  sink->Put(kCfStr2Id, key, id_bytes);
-  sink->Put(kCfId2Str, id_bytes, key);
-  pending_.emplace(std::move(key), id);
+  sink->Put(kCfStr2Id, it->first, id_bytes);
+  sink->Put(kCfId2Str, id_bytes, it->first);
+  pending_.push_back(&it->first);
   return id;
 }
 
@@ -55,13 +57,18 @@ void TermDictionary::EmitNextId(WriteSink* sink) const {
 
 void TermDictionary::Commit() {
   committed_next_id_ = next_id_;
-  if (cache_.size() + pending_.size() > cache_capacity_) cache_.clear();
-  if (pending_.size() <= cache_capacity_) cache_.merge(pending_);
   pending_.clear();
+  // Bounded: a full cache starts over (between writes, so no pending entry is
+  // lost).
+  if (ids_.size() > cache_capacity_) ids_.clear();
 }
 
 void TermDictionary::Rollback() {
   next_id_ = committed_next_id_;
+  for (const std::string* key : pending_) {
+    const std::string copy = *key;  // *key dies with its node
+    ids_.erase(copy);
+  }
   pending_.clear();
 }
 

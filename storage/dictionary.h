@@ -8,6 +8,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/engine.h"
 #include "storage/term.h"
@@ -36,7 +37,10 @@ class TermDictionary {
   const Engine* engine_;
   TermId next_id_, committed_next_id_;
   size_t cache_capacity_;
-  std::unordered_map<std::string, TermId> cache_, pending_;
+  // Committed ids (a bounded cache) and this write's new ids, told apart by
+  // pending_, which points at the keys of the new ones (node keys are stable).
+  std::unordered_map<std::string, TermId> ids_;
+  std::vector<const std::string*> pending_;
 };
 
 }  // namespace kg

@@ -32,6 +32,8 @@ rocksdb::Options EngineOptions(int cf) {
   // index, support) cheap when the key is absent, which is the common case.
   if (cf != kCfDefault && cf != kCfDocTriples && cf != kCfStatements) {
     t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    o.memtable_whole_key_filtering = true;
+    o.memtable_prefix_bloom_size_ratio = 0.05;
   }
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   return o;

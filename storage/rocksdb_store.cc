@@ -127,14 +127,8 @@ class RocksStore : public Store {
     Status st = PlanDocumentWrite(in, id, old, doc);
     if (st.ok()) {
       commit_lock_->BeginCommit();
-      if (sst != nullptr) {
-        st = sst->Commit();
-      } else {
-        rocksdb::WriteOptions wo;
-        st =
-            FromRocks(e_->db->Write(wo, static_cast<BatchSink*>(sink)->batch()),
-                      "writing document " + id);
-      }
+      st = sst != nullptr ? sst->Commit()
+                          : static_cast<BatchSink*>(sink)->Commit();
       commit_lock_->EndCommit();
     }
     if (!st.ok()) {
