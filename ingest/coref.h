@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "ingest/entity_mentions.h"
+#include "ingest/entity_names.h"
 #include "ingest/vocabulary.h"
 
 namespace kg {
@@ -43,10 +44,6 @@ struct Coreference {
 // `mentions` are a document's mentions in reading order; their country,
 // affiliation, of_name and parenthesis_of fields index this same vector.
 Coreference ResolveCoreference(const std::vector<Mention>& mentions);
-
-// Initials of a multi-word name, skipping function words ("North Atlantic
-// Treaty Organization" → "NATO"); "" for a single word.
-std::string Initials(std::string_view name);
 
 }  // namespace kg
 

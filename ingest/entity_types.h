@@ -1,8 +1,7 @@
-// Lexical knowledge for naming and typing entities: titles and roles before
-// names, organisation and place head words, demonyms (through WordNet
-// pertainyms), pronouns, and the type and canonical form WordNet gives a
-// proper name. Pure functions over immutable tables and the WordNet wrapper;
-// thread-safe. Words are compared case-insensitively.
+// Typing and naming entities: the type and canonical form WordNet gives a
+// proper name, with head words (ingest/entity_words.h) as a fallback, and
+// demonyms through WordNet pertainyms. Pure functions over immutable tables and
+// the WordNet wrapper; thread-safe. Words are compared case-insensitively.
 #ifndef KG_INGEST_ENTITY_TYPES_H_
 #define KG_INGEST_ENTITY_TYPES_H_
 
@@ -10,23 +9,10 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/entity_words.h"
 #include "ingest/vocabulary.h"
 
 namespace kg {
-
-// A word that names an office or role before a name ("President",
-// "Minister", "Secretary", "Senator", "Mr").
-bool IsTitleWord(std::string_view word);
-// A word that qualifies a title ("Prime", "Foreign", "Deputy", "General").
-bool IsTitleModifier(std::string_view word);
-// The head word of an organisation's name ("Ministry", "Council", "Party").
-bool IsOrganizationWord(std::string_view word);
-// The head word of a place's name ("City", "River", "Province").
-bool IsLocationWord(std::string_view word);
-// he, she, him, his, her, hers, himself, herself.
-bool IsPersonPronoun(std::string_view word);
-// it, its, itself.
-bool IsThingPronoun(std::string_view word);
 
 // The type WordNet gives a proper name (a sense whose member matches the name
 // and is capitalised): noun.person → Person, noun.location → Location,
