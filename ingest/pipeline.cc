@@ -15,6 +15,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Article text read but not yet committed, summed over the reorder window.
+constexpr uint64_t kMaxInflightTextBytes = 32u << 20;
+
 struct Job {
   uint64_t seq = 0;
   Article article;
@@ -85,12 +88,18 @@ class Runner {
         Done d = std::move(it->second);
         done_.erase(it);
         lk.unlock();
+        inflight_bytes_ -= d.text_bytes;
         Status st = Commit(&d);
         lk.lock();
         if (!st.ok()) return st;
         ++next_commit;
       }
-      if (!eof && next_read - next_commit < window_) {
+      // Bounded by count and by text bytes (a few huge documents must not
+      // fill memory); one document may always be in flight.
+      bool room =
+          next_read == next_commit || (next_read - next_commit < window_ &&
+                                       inflight_bytes_ < kMaxInflightTextBytes);
+      if (!eof && room) {
         lk.unlock();
         ReadResult r;
         bool more = reader_->Next(&r);
@@ -104,6 +113,7 @@ class Runner {
         if (!r.status.ok()) {
           done_[seq].error = r.status.message();
         } else {
+          inflight_bytes_ += r.article.text.size();
           jobs_.push_back(Job{seq, std::move(r.article)});
           jobs_cv_.notify_one();
         }
@@ -228,6 +238,7 @@ class Runner {
   std::deque<Job> jobs_;
   std::map<uint64_t, Done> done_;
   bool stop_ = false;
+  uint64_t inflight_bytes_ = 0;  // committing thread only
 
   PipelineStats stats_;  // touched by the committing thread only
   Clock::time_point start_, last_progress_;

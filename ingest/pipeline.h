@@ -2,7 +2,8 @@
 // store documents. Worker threads analyse documents in parallel; the calling
 // thread reads articles and commits the results strictly in input order
 // through a bounded reorder window, so memory stays bounded (at most
-// `window` documents in flight) and a batch gives the same store whatever the
+// `window` documents and 32 MiB of article text in flight, but always one
+// document) and a batch gives the same store whatever the
 // thread count. Each document is one atomic Store::AddDocument; a document
 // whose id and content hash are already stored is not analysed again, so a
 // re-run is a no-op and a killed run, restarted, ends where an uninterrupted

@@ -192,5 +192,32 @@ TEST_F(PipelineTest, CommandLineSummaryAndExitCode) {
       << out;
 }
 
+TEST_F(PipelineTest, StdinAndMissingPathThroughTheCommand) {
+  std::string db = (dir_ / "stdin_db").string();
+  std::string missing = (dir_ / "no-such-dir").string();
+  std::string cmd =
+      "printf 'Bridge Opens\\n\\nThe mayor opened a bridge "
+      "on Friday.\\n' | " +
+      std::string(KG_BINARY) + " --db " + db + " ingest - " + missing +
+      " --quiet >" + (dir_ / "out.txt").string() + " 2>" +
+      (dir_ / "err.txt").string();
+  int status = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  std::ifstream err(dir_ / "err.txt");
+  std::string err_text((std::istreambuf_iterator<char>(err)), {});
+  EXPECT_NE(err_text.find(missing +
+                          ":1: no such file or directory; document skipped"),
+            std::string::npos)
+      << err_text;
+  EXPECT_EQ(fs::file_size(dir_ / "out.txt"), 0u);  // --quiet: no summary
+  OpenOptions ro;
+  ro.read_only = true;
+  auto store = Store::Open(db, ro);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto rec = (*store)->NewReadView()->GetDocument("stdin");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_EQ(rec->title, "Bridge Opens");
+}
+
 }  // namespace
 }  // namespace kg
