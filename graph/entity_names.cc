@@ -117,6 +117,18 @@ StatusOr<std::vector<TermId>> EntityNames::Find(std::string_view name) {
     }
   }
   if (!out.empty()) return out;
+  // The last words of exactly one entity's name ("Pashinyan" for "Nikol
+  // Pashinyan", when no other name ends so) denote that entity.
+  const std::string tail = " " + lower;
+  for (const Entry& e : index_) {
+    if (e.lower.size() > tail.size() && e.lower.ends_with(tail) &&
+        std::find(out.begin(), out.end(), e.entity) == out.end()) {
+      out.push_back(e.entity);
+      if (out.size() > 1) break;
+    }
+  }
+  if (out.size() == 1) return out;
+  out.clear();
   std::string message = "no entity named " + std::string(name);
   std::vector<std::string> close = Suggest(name);
   for (size_t i = 0; i < close.size(); ++i) {

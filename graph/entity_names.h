@@ -2,9 +2,11 @@
 // (<...> or an absolute IRI), the canonical name in an entity IRI
 // ("Nikol Pashinyan" for <base>entity/Nikol_Pashinyan, exact case), or an
 // entity's rdfs:label or <base>alias, matched case-insensitively (ASCII
-// case). An unknown name fails with NotFound("no entity named X; did you
-// mean: A, B, C"), the suggestions being the known names closest by edit
-// distance (to the whole name or one of its words).
+// case), or the last words of exactly one entity's label or alias
+// ("Pashinyan" when only "Nikol Pashinyan" ends so). An unknown name fails with
+// NotFound("no entity named X; did you mean: A, B, C"), the suggestions being
+// the known names closest by edit distance (to the whole name or one of its
+// words).
 //
 // A name found exactly as stored (label or alias, plain or @en) is answered
 // from the indexes directly; otherwise the case-insensitive index is built

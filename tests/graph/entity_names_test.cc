@@ -71,6 +71,22 @@ TEST_F(EntityNamesTest, LabelsComeBeforeAliases) {
   EXPECT_EQ((*baku)[1], Id(Entity("Other_Baku")));
 }
 
+TEST_F(EntityNamesTest, LastWordsOfOneNameAreEnough) {
+  Add("doc2",
+      {{Entity("Javier_Colomina"), Label(), Term::Literal("Javier Colomina")},
+       {Entity("Anna_Smith"), Label(), Term::Literal("Anna Smith")},
+       {Entity("Bob_Smith"), Label(), Term::Literal("Bob Smith")}});
+  view_ = store_->NewReadView();
+  names_ = std::make_unique<EntityNames>(*view_, std::string(kDefaultBaseIri));
+  auto found = names_->Find("colomina");
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  EXPECT_EQ(*found, std::vector<TermId>{Id(Entity("Javier_Colomina"))});
+  auto smith = names_->Find("Smith");  // two people: ambiguous, not a name
+  ASSERT_FALSE(smith.ok());
+  EXPECT_NE(smith.status().message().find("did you mean: "), std::string::npos);
+  EXPECT_FALSE(names_->Find("mina").ok());  // words, not letters
+}
+
 TEST_F(EntityNamesTest, UnknownNameSuggestsClosestNames) {
   auto found = names_->Find("Pashinian");
   ASSERT_FALSE(found.ok());
