@@ -49,6 +49,26 @@ TEST_F(SnapshotCacheTest, RebuildsOnlyWhenTheStoreChanges) {
   EXPECT_EQ(g4->vertex(Id(Entity("A"))), kNoVertex);
 }
 
+TEST_F(SnapshotCacheTest, BulkLoadsInvalidateToo) {
+  Add("doc1", {{Entity("A"), Rel("r"), Entity("B")}});
+  SnapshotCache cache(SnapshotOptions{}, dir_.string());
+  EXPECT_EQ(Get(cache)->num_edges(), 1u);
+  DocumentInput big;
+  big.id = "bulk";
+  big.content_hash = "1";
+  for (int i = 0; i < 50; ++i) {
+    big.triples.push_back({Entity("B"), Rel("r"),
+                           Entity(std::string("X").append(std::to_string(i)))});
+  }
+  ASSERT_TRUE(store_->BulkLoad(big).ok());
+  auto g = Get(cache);
+  EXPECT_EQ(cache.last_source(), Source::kBuilt);
+  EXPECT_EQ(g->num_edges(), 51u);
+  SnapshotCache fresh(SnapshotOptions{}, dir_.string());
+  EXPECT_EQ(Get(fresh)->num_edges(), 51u);
+  EXPECT_EQ(fresh.last_source(), Source::kDisk);
+}
+
 TEST_F(SnapshotCacheTest, ANewCacheLoadsTheFileUntilTheStoreChanges) {
   Add("doc1", {{Entity("A"), Rel("r"), Entity("B")},
                {Entity("B"), Rel("s"), Entity("C")}});
