@@ -122,9 +122,12 @@ std::vector<Sentence> SplitSentences(std::string_view text) {
     bool candidate = false;
     if (IsTerminal(t.form)) {
       candidate = true;
-      // Closing quotes/brackets glued to the terminal belong to the sentence.
-      while (last + 1 < toks.size() && !toks[last].space_after &&
-             IsCloser(toks[last + 1].form) && gaps[last + 1].newlines == 0)
+      // Closing quotes/brackets glued to the terminal belong to the sentence;
+      // so does one set off by a space when it ends the line ('issues. "').
+      while (last + 1 < toks.size() && IsCloser(toks[last + 1].form) &&
+             gaps[last + 1].newlines == 0 &&
+             (!toks[last].space_after || last + 2 >= toks.size() ||
+              gaps[last + 2].newlines > 0))
         ++last;
     } else if (IsAbbreviationToken(t) && !IsTitleOrInitial(t)) {
       candidate = gaps[k + 1].newlines > 0 ||
