@@ -29,6 +29,8 @@ class TermDictionary {
 
   void Commit();
   void Rollback();
+  // Makes room for `terms` more cached ids (a large write's terms).
+  void Reserve(size_t terms) { ids_.reserve(ids_.size() + terms); }
 
   TermId next_id() const { return next_id_; }
   bool has_pending() const { return !pending_.empty(); }

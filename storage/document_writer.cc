@@ -139,6 +139,9 @@ Status PlanDocumentWrite(const WritePlanInput& in, const std::string& id,
   std::vector<std::pair<IdTriple, const StatementRecord*>> statements;
   if (doc != nullptr) {
     fresh.reserve(doc->triples.size() + doc->statements.size());
+    if (doc->triples.size() > kContributionsPerChunk) {
+      in.dictionary->Reserve(doc->triples.size());
+    }
     for (const Triple& t : doc->triples) {
       StatusOr<IdTriple> ids = ToIds(t, in.dictionary, sink);
       if (!ids.ok()) return ids.status();

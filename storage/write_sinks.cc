@@ -16,10 +16,10 @@ namespace fs = std::filesystem;
 void SortingSink::Add(Cf cf, std::string_view key, std::string_view value,
                       bool del) {
   CfEntries& c = cfs_[cf];
-  char head[8] = {0};
-  std::memcpy(head, key.data(), std::min<size_t>(8, key.size()));
-  c.entries.push_back({GetBigEndian64(head), c.arena.size(),
-                       static_cast<uint32_t>(key.size()),
+  char head[16] = {0};
+  std::memcpy(head, key.data(), std::min<size_t>(16, key.size()));
+  c.entries.push_back({GetBigEndian64(head), GetBigEndian64(head + 8),
+                       c.arena.size(), static_cast<uint32_t>(key.size()),
                        static_cast<uint32_t>(value.size()), del});
   c.arena.append(key);
   c.arena.append(value);
@@ -44,6 +44,7 @@ rocksdb::Status SortingSink::Drain(int cf, const Visitor& visit) {
   std::sort(c.entries.begin(), c.entries.end(),
             [&](const Entry& a, const Entry& b) {
               if (a.prefix != b.prefix) return a.prefix < b.prefix;
+              if (a.prefix2 != b.prefix2) return a.prefix2 < b.prefix2;
               const int cmp = key_of(a).compare(key_of(b));
               return cmp != 0 ? cmp < 0 : a.key_off < b.key_off;
             });

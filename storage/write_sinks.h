@@ -35,8 +35,9 @@ class SortingSink : public WriteSink {
 
  private:
   struct Entry {
-    uint64_t
-        prefix;  // first 8 key bytes, big-endian: most comparisons end here
+    // The first 16 key bytes as big-endian numbers: most comparisons end here
+    // (pos keys often share their first 8 bytes).
+    uint64_t prefix, prefix2;
     uint64_t key_off;
     uint32_t key_len, value_len;  // the value follows the key in the arena
     bool is_delete;
