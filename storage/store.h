@@ -124,6 +124,9 @@ class ReadView {
   virtual uint64_t sequence() const = 0;
 };
 
+// A read-only Store sees the data as of its Open (later commits of a writer
+// process are not visible to it; reopen to refresh). Term ids are never
+// reclaimed: removing the last document that uses a term keeps its id.
 struct OpenOptions {
   bool read_only = false;  // many read-only processes may open a store at once
   bool create_if_missing = true;
@@ -151,6 +154,14 @@ class Store {
   // index permutation, writes SST files and ingests them at once. Same
   // atomicity and replacement rules as AddDocument. REQUIRES: no other write
   // runs concurrently in this process.
+  // Atomicity: every change of the document (new dictionary entries, index
+  // entries, support counts, provenance, the contribution list, the document
+  // record and the store counters, and the retraction of a replaced version)
+  // goes into one SST file per column family, and all of them are ingested by
+  // one RocksDB IngestExternalFiles call, which records them in the MANIFEST as
+  // one atomic group: after a crash the document is whole or absent. A crash
+  // before the ingest leaves only temporary files, removed at the next open.
+  // Small documents are cheaper through AddDocument (each bulk load adds files).
   virtual StatusOr<AddOutcome> BulkLoad(const DocumentInput& doc) = 0;
 
   // Retracts what the document contributed; a triple another document supports
