@@ -3,9 +3,10 @@
 // Inputs: a directory (recursive; *.txt and *.md, in sorted order; id = path
 // relative to the directory; title = the first line when it stands alone), a
 // JSON Lines file (*.jsonl, *.ndjson, *.json: fields id, title, date, text,
-// url; others ignored), any other file (one plain-text document, id = its file
-// name), and "-" for standard input (JSON Lines when its first non-blank
-// character is '{', else one plain-text document with id "stdin").
+// url; others ignored; also any file other than *.txt/*.md whose first
+// non-blank character is '{'), any other file (one plain-text document, id =
+// its file name), and "-" for standard input (JSON Lines when its first
+// non-blank character is '{', else one plain-text document with id "stdin").
 //
 // Streaming: Next() holds at most one document (and one input line) in memory.
 // Bad input never stops the stream: invalid UTF-8, NUL bytes, a binary file, a

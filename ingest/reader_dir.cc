@@ -1,6 +1,8 @@
 // The directory reader and the dispatch of input paths to readers.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
 
 #include "ingest/reader.h"
@@ -65,6 +67,20 @@ class DirectoryReader : public ArticleReader {
   Status error_;
 };
 
+// Whether the file's first non-blank character (after a BOM) is '{': a JSON
+// Lines file without the usual extension.
+bool StartsWithBrace(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  char buf[4096];
+  size_t n = std::fread(buf, 1, sizeof buf, f);
+  std::fclose(f);
+  std::string_view head(buf, n);
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  size_t first = head.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && head[first] == '{';
+}
+
 class ChainReader : public ArticleReader {
  public:
   explicit ChainReader(std::vector<std::string> paths)
@@ -89,7 +105,8 @@ class ChainReader : public ArticleReader {
       return std::make_unique<OneError>(std::move(r));
     }
     if (fs::is_directory(st)) return OpenDirectoryReader(path);
-    if (HasExtension(path, {".jsonl", ".ndjson", ".json"}))
+    if (HasExtension(path, {".jsonl", ".ndjson", ".json"}) ||
+        (!HasExtension(path, {".txt", ".md"}) && StartsWithBrace(path)))
       return OpenJsonLinesReader(path);
     return OpenTextFileReader(path);
   }

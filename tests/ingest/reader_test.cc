@@ -235,9 +235,12 @@ TEST_F(ReaderTest, ChainDispatchesAndReportsMissingPaths) {
   Write("docs/a.txt", "Alpha.");
   std::string j = Write("x.jsonl", "{\"id\": \"j\", \"text\": \"Jay.\"}\n");
   std::string t = Write("single.text", "Single.");
-  auto items =
-      ReadAll(OpenArticleReader({d, (dir_ / "missing").string(), j, t}).get());
-  ASSERT_EQ(items.size(), 4u);
+  std::string sniffed =
+      Write("feed", "\n {\"id\": \"f\", \"text\": \"Eff.\"}\n");
+  auto items = ReadAll(
+      OpenArticleReader({d, (dir_ / "missing").string(), j, t, sniffed}).get());
+  ASSERT_EQ(items.size(), 5u);
+  EXPECT_EQ(items[4].article.id, "f");
   EXPECT_EQ(items[0].article.id, "a.txt");
   EXPECT_NE(items[1].status.message().find("missing:1: no such file"),
             std::string::npos);
