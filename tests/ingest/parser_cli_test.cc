@@ -14,15 +14,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CmdResult {
   int code;
   std::string out;
 };
 
-Run Kg(const std::string& args) {
+CmdResult Kg(const std::string& args) {
   std::string cmd = std::string(KG_BINARY) + " " + args + " 2>&1";
   FILE* p = ::popen(cmd.c_str(), "r");
-  Run r{-1, ""};
+  CmdResult r{-1, ""};
   if (!p) return r;
   char buf[4096];
   size_t n;
@@ -64,7 +64,7 @@ TEST_F(ParserCliTest, TrainParseEval) {
   std::string tr = Slice(train, 400, "train.conllu");
   std::string dv = Slice(dev, 100, "dev.conllu");
   std::string model = (dir_ / "m.kgm").string();
-  Run t = Kg("train --train " + tr + " --dev " + dv + " -o " + model +
+  CmdResult t = Kg("train --train " + tr + " --dev " + dv + " -o " + model +
              " --epochs 2 --tagger-epochs 2 --folds 2");
   ASSERT_EQ(t.code, 0) << t.out;
   EXPECT_NE(t.out.find("parser epoch 2"), std::string::npos) << t.out;
@@ -72,7 +72,7 @@ TEST_F(ParserCliTest, TrainParseEval) {
   ASSERT_TRUE(fs::exists(model));
 
   std::ofstream(dir_ / "s.txt") << "I saw the ship .\nIt sank .\n";
-  Run p = Kg("parse --sentences --model " + model + " " +
+  CmdResult p = Kg("parse --sentences --model " + model + " " +
              (dir_ / "s.txt").string());
   ASSERT_EQ(p.code, 0) << p.out;
   EXPECT_NE(p.out.find("# text = I saw the ship ."), std::string::npos);
@@ -84,7 +84,7 @@ TEST_F(ParserCliTest, TrainParseEval) {
   while (std::getline(in, line)) lines += !line.empty() && line[0] != '#';
   EXPECT_EQ(lines, 8);
 
-  Run e = Kg("eval parse --gold " + dv + " --model " + model);
+  CmdResult e = Kg("eval parse --gold " + dv + " --model " + model);
   ASSERT_EQ(e.code, 0) << e.out;
   EXPECT_NE(e.out.find("UPOS"), std::string::npos);
   EXPECT_NE(e.out.find("LAS        "), std::string::npos);
@@ -94,7 +94,7 @@ TEST_F(ParserCliTest, TrainParseEval) {
 TEST_F(ParserCliTest, BadModelAndBadInputFailCleanly) {
   std::ofstream(dir_ / "bad.kgm") << "garbage";
   std::ofstream(dir_ / "s.txt") << "Hello .\n";
-  Run r = Kg("parse --sentences --model " + (dir_ / "bad.kgm").string() + " " +
+  CmdResult r = Kg("parse --sentences --model " + (dir_ / "bad.kgm").string() + " " +
              (dir_ / "s.txt").string());
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.out.find("kg: "), std::string::npos);
