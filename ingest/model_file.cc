@@ -108,15 +108,14 @@ StatusOr<ModelFile> ModelFile::Parse(std::string_view bytes,
   for (uint32_t i = 0; i < count; ++i) {
     uint32_t tag = 0, crc = 0;
     uint64_t length = 0;
-    std::string payload;
+    std::string_view payload;
     if (!r.Get(&tag) || !r.Get(&length)) return corrupt("truncated section");
-    std::vector<char> buf;
-    if (!r.GetArray(size_t(length), &buf) || !r.Get(&crc))
+    if (length > bytes.size() || !r.GetView(size_t(length), &payload) ||
+        !r.Get(&crc))
       return corrupt("section " + TagName(tag) + " is truncated");
-    payload.assign(buf.begin(), buf.end());
     if (Crc32(payload) != crc)
       return corrupt("section " + TagName(tag) + " checksum mismatch");
-    file.AddSection(tag, std::move(payload));
+    file.AddSection(tag, std::string(payload));
   }
   uint32_t trailer = 0;
   if (!r.Get(&trailer) || !r.AtEnd())
@@ -125,12 +124,15 @@ StatusOr<ModelFile> ModelFile::Parse(std::string_view bytes,
 }
 
 StatusOr<ModelFile> ModelFile::ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status::IOError(path + ": cannot open model file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IOError(path + ": read failed");
-  std::string bytes = std::move(ss).str();
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status::IOError(path + ": cannot read model file");
+  std::string bytes(size_t(size), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), size);
+  if (in.gcount() != size)
+    return Status::IOError(path + ": read failed (file changed?)");
   return Parse(bytes, path);
 }
 

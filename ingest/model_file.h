@@ -80,6 +80,13 @@ class ByteReader {
     pos_ += count * sizeof(T);
     return true;
   }
+  // The next `n` bytes, without copying.
+  bool GetView(size_t n, std::string_view* v) {
+    if (!ok_ || n > in_.size() - pos_) return ok_ = false;
+    *v = in_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
   bool ok() const { return ok_; }
   bool AtEnd() const { return pos_ == in_.size(); }
 

@@ -1,5 +1,6 @@
 #include "ingest/model_weights.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "ingest/model_file.h"
@@ -44,18 +45,37 @@ void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
   if (slots_.empty()) return;
   const uint8_t* cls = classes_.data();
   const int16_t* w = weights_.data();
-  for (size_t i = 0; i < n; ++i) {
-    uint32_t key = FoldKey(keys[i]);
-    uint64_t pos = MixBits(key) & mask_;
-    while (true) {
-      const Slot& s = slots_[pos];
-      if (s.key == key) {
-        for (uint32_t j = s.begin; j < s.end; ++j) scores[cls[j]] += w[j];
-        break;
-      }
-      if (s.key == 0) break;
-      pos = (pos + 1) & mask_;
+  // Three passes in blocks, so the cache misses of a block's lookups overlap:
+  // prefetch the home slots, find the entries (prefetching them), add.
+  constexpr size_t kBlock = 32;
+  uint32_t folded[kBlock];
+  uint64_t pos[kBlock];
+  uint32_t begin[kBlock], end[kBlock];
+  for (size_t base = 0; base < n; base += kBlock) {
+    size_t m = std::min(kBlock, n - base);
+    for (size_t i = 0; i < m; ++i) {
+      folded[i] = FoldKey(keys[base + i]);
+      pos[i] = MixBits(folded[i]) & mask_;
+      __builtin_prefetch(&slots_[pos[i]]);
     }
+    for (size_t i = 0; i < m; ++i) {
+      begin[i] = end[i] = 0;
+      uint64_t p = pos[i];
+      while (true) {
+        const Slot& s = slots_[p];
+        if (s.key == folded[i]) {
+          begin[i] = s.begin;
+          end[i] = s.end;
+          __builtin_prefetch(cls + s.begin);
+          __builtin_prefetch(w + s.begin);
+          break;
+        }
+        if (s.key == 0) break;
+        p = (p + 1) & mask_;
+      }
+    }
+    for (size_t i = 0; i < m; ++i)
+      for (uint32_t j = begin[i]; j < end[i]; ++j) scores[cls[j]] += w[j];
   }
 }
 

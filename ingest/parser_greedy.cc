@@ -54,7 +54,7 @@ void GreedyParser::ParseForms(Sentence* s,
                               const std::vector<int>& tag_classes) const {
   const int n = int(s->tokens.size());
   if (n == 0) return;
-  TransitionFeatures feats(forms, tag_classes);
+  TransitionFeatures feats(forms, tag_classes, tagger_.tags());
   ArcEagerState state(n, root_label_);
   const int num_moves = weights_.num_classes();
   std::vector<int32_t> scores(static_cast<size_t>(num_moves));

@@ -170,7 +170,7 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
     size_t steps = 0, errors = 0;
     for (size_t idx : order) {
       const GoldTree& g = gold[idx];
-      TransitionFeatures feats(g.forms, g.tags);
+      TransitionFeatures feats(g.forms, g.tags, tags);
       ArcEagerState state(int(g.s->tokens.size()), root_label);
       while (!state.Terminal()) {
         int k = feats.Extract(state, keys);

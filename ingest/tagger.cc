@@ -141,6 +141,9 @@ int TaggerFeatures::Extract(int i, int prev, int prev2, uint64_t* keys) const {
   keys[k++] = FeatureKey(33, t1, w.amb);
   keys[k++] = FeatureKey(34, n1.suf1);
   keys[k++] = FeatureKey(35, p1.suf1);
+  keys[k++] = FeatureKey(36, t1, w.amb, n1.amb);
+  keys[k++] = FeatureKey(37, w.suf3, n1.lower);
+  keys[k++] = FeatureKey(38, p1.lower, n1.lower);
   return k;
 }
 

@@ -20,20 +20,25 @@ uint64_t DistanceBucket(int d) {
 }  // namespace
 
 TransitionFeatures::TransitionFeatures(const std::vector<std::string>& forms,
-                                       const std::vector<int>& tag_classes) {
+                                       const std::vector<int>& tag_classes,
+                                       const TagSet& tags) {
   word_.reserve(forms.size() + 1);
   tag_.reserve(forms.size() + 1);
   word_.push_back(HashString("<root>"));
   tag_.push_back(0x726f6f74ULL);
+  upos_.reserve(forms.size() + 1);
+  upos_.push_back(0x726f6f74ULL);
   for (size_t i = 0; i < forms.size(); ++i) {
     word_.push_back(HashString(LowerAscii(forms[i])));
     tag_.push_back(uint64_t(tag_classes[i]) + 1);
+    upos_.push_back(HashString(tags.upos[size_t(tag_classes[i])]));
   }
 }
 
 int TransitionFeatures::Extract(const ArcEagerState& st, uint64_t* keys) const {
   auto W = [&](int x) { return x < 0 ? kNone : word_[size_t(x)]; };
   auto P = [&](int x) { return x < 0 ? kNone : tag_[size_t(x)]; };
+  auto U = [&](int x) { return x < 0 ? kNone : upos_[size_t(x)]; };
   auto L = [&](int x) {
     return x <= 0 || st.label(x) < 0 ? kNone : uint64_t(st.label(x)) + 1;
   };
@@ -165,6 +170,15 @@ int TransitionFeatures::Extract(const ArcEagerState& st, uint64_t* keys) const {
   F(s0p, W(s0r), n0p);
   F(s0p, n0p, W(n0l));
   F(P(s0h), s0w, n0w);
+  // Coarse (UPOS) contexts, which generalise over the Penn tags.
+  F(U(s0), U(n0));
+  F(U(s0), U(n0), U(n1));
+  F(U(s1), U(s0), U(n0));
+  F(U(s0h), U(s0), U(n0));
+  F(U(n0), U(n1), U(n2));
+  F(s0w, U(n0));
+  F(U(s0), n0w);
+  F(U(s0), U(s0r), U(n0));
   return k;
 }
 

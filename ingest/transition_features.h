@@ -12,23 +12,26 @@
 #include <vector>
 
 #include "ingest/sentence.h"
+#include "ingest/tagger.h"
 #include "ingest/transition.h"
 
 namespace kg {
 
 class TransitionFeatures {
  public:
-  static constexpr int kMaxFeatures = 96;
-  // `forms` as given by ModelForms (ingest/tagger.h).
+  static constexpr int kMaxFeatures = 112;
+  // `forms` as given by ModelForms (ingest/tagger.h); `tags` the tag set the
+  // classes index (its UPOS half gives coarse features).
   // REQUIRES: tag_classes.size() == forms.size().
   TransitionFeatures(const std::vector<std::string>& forms,
-                     const std::vector<int>& tag_classes);
+                     const std::vector<int>& tag_classes, const TagSet& tags);
   // Writes the keys for `state` to keys[0..kMaxFeatures); returns how many.
   int Extract(const ArcEagerState& state, uint64_t* keys) const;
 
  private:
   std::vector<uint64_t> word_;  // index 0 = the root
   std::vector<uint64_t> tag_;
+  std::vector<uint64_t> upos_;
 };
 
 }  // namespace kg

@@ -65,7 +65,7 @@ TEST_F(ParserCliTest, TrainParseEval) {
   std::string dv = Slice(dev, 100, "dev.conllu");
   std::string model = (dir_ / "m.kgm").string();
   CmdResult t = Kg("train --train " + tr + " --dev " + dv + " -o " + model +
-             " --epochs 2 --tagger-epochs 2 --folds 2");
+                   " --epochs 2 --tagger-epochs 2 --folds 2");
   ASSERT_EQ(t.code, 0) << t.out;
   EXPECT_NE(t.out.find("parser epoch 2"), std::string::npos) << t.out;
   EXPECT_NE(t.out.find("best epoch"), std::string::npos) << t.out;
@@ -73,7 +73,7 @@ TEST_F(ParserCliTest, TrainParseEval) {
 
   std::ofstream(dir_ / "s.txt") << "I saw the ship .\nIt sank .\n";
   CmdResult p = Kg("parse --sentences --model " + model + " " +
-             (dir_ / "s.txt").string());
+                   (dir_ / "s.txt").string());
   ASSERT_EQ(p.code, 0) << p.out;
   EXPECT_NE(p.out.find("# text = I saw the ship ."), std::string::npos);
   EXPECT_NE(p.out.find("\troot\t"), std::string::npos) << p.out;
@@ -94,8 +94,8 @@ TEST_F(ParserCliTest, TrainParseEval) {
 TEST_F(ParserCliTest, BadModelAndBadInputFailCleanly) {
   std::ofstream(dir_ / "bad.kgm") << "garbage";
   std::ofstream(dir_ / "s.txt") << "Hello .\n";
-  CmdResult r = Kg("parse --sentences --model " + (dir_ / "bad.kgm").string() + " " +
-             (dir_ / "s.txt").string());
+  CmdResult r = Kg("parse --sentences --model " + (dir_ / "bad.kgm").string() +
+                   " " + (dir_ / "s.txt").string());
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.out.find("kg: "), std::string::npos);
   EXPECT_NE(r.out.find("bad.kgm"), std::string::npos) << r.out;
