@@ -141,6 +141,26 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
     }
   }
 
+  // 2b. A multi-word name that ends a longer person name of the document:
+  // "De La Fuente" → "Rocky De La Fuente".
+  for (int i : multi) {
+    std::vector<std::string> short_words = Words(mentions[i].text);
+    int best = -1;
+    for (int j : multi) {
+      std::vector<std::string> words = Words(mentions[j].text);
+      if (words.size() <= short_words.size()) continue;
+      bool suffix = true;
+      size_t off = words.size() - short_words.size();
+      for (size_t k = 0; k < short_words.size() && suffix; ++k) {
+        suffix = Lower(words[off + k]) == Lower(short_words[k]);
+      }
+      if (!suffix) continue;
+      if (j < i || best < 0) best = j;
+      if (j > i) break;
+    }
+    if (best >= 0) clusters.Union(best, i);
+  }
+
   // 3. Entities from name clusters.
   Coreference out;
   out.entity_of.assign(n, -1);

@@ -188,6 +188,15 @@ std::vector<DateSpan> FindDates(const Sentence& sentence,
         i = j;
         continue;
       }
+      std::string before = Lower(word(i - 1));
+      if (base && (before == "last" || before == "next" || before == "this")) {
+        // "last April": the latest April before the article's month.
+        int y = base->year;
+        if (before == "last" && month >= base->month) --y;
+        if (before == "next" && month <= base->month) ++y;
+        out.push_back({i - 1, i, YearMonth(y, month)});
+        continue;
+      }
       if (Lower(word(i)) != "may" && IsTimePreposition(word(i - 1)) && base) {
         // "in December" written in January means the December before.
         int y = month > base->month ? base->year - 1 : base->year;

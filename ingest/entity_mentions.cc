@@ -226,8 +226,8 @@ class Finder {
       return;
     }
     // "King Abdullah University": the title word starts an institution name.
-    std::optional<EntityType> rest = TypeOfName(Text(title_last + 1, end));
-    if (end > title_last + 1 && rest && *rest != EntityType::kPerson) {
+    if (end > title_last + 1 &&
+        (IsOrganizationWord(t_[end].form) || IsLocationWord(t_[end].form))) {
       AddName(begin, end, begin, end);
       return;
     }

@@ -71,6 +71,11 @@ std::string LastWord(std::string_view name) {
 }  // namespace
 
 std::optional<EntityType> TypeOfName(std::string_view name) {
+  // "Court", "Parliament", "Police" on their own are institutions, whatever
+  // person WordNet knows by that name.
+  if (name.find(' ') == std::string_view::npos && IsOrganizationWord(name)) {
+    return EntityType::kOrganization;
+  }
   std::optional<EntityType> type;
   ForProperSenses(name, [&](const NounSense& sense) {
     type = SenseType(sense);

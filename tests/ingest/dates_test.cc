@@ -37,6 +37,8 @@ TEST(DatesTest, ResolvesAgainstTheArticleDate) {
       {"ended yesterday", "2019-01-01", "2018-12-31", "date"},
       {"grew last year", "2020-06-30", "2019", "gYear"},
       {"in December it", "2020-01-10", "2019-12", "gYearMonth"},
+      {"Last April he", "2020-06-10", "2020-04", "gYearMonth"},
+      {"since last June", "2020-06-10", "2019-06", "gYearMonth"},
   };
   for (const auto& c : cases) {
     auto dates = DatesOf(c.words, c.article_date);

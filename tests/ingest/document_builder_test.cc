@@ -361,6 +361,29 @@ TEST_F(DocumentBuilderTest, OccupationTitleAndCommonGivenName) {
                   vocab_.Class(EntityType::kPerson)));
 }
 
+TEST_F(DocumentBuilderTest, ShorterMultiWordNameJoinsTheFullName) {
+  AddSentence(
+      "Rocky PROPN 4 flat\nDe PROPN 4 flat\nLa PROPN 4 flat\nFuente PROPN 5 "
+      "nsubj\nran VERB 0 root\n");
+  Sentence& s = AddSentence(
+      "De PROPN 3 flat\nLa PROPN 3 flat\nFuente PROPN 4 nsubj\nvisited VERB "
+      "0 root\nBaku PROPN 4 obj\n");
+  extractions_.back().push_back(
+      Fact(s, 3, "visit", Arg(s, 0, 2, 2), {Arg(s, 4, 4, 4)}));
+  DocumentInput doc = Build();
+  EXPECT_TRUE(Has(doc, E("Rocky De La Fuente"), R("visit"), E("Baku")));
+}
+
+TEST_F(DocumentBuilderTest, InstitutionWordAloneIsAnOrganization) {
+  Sentence& s =
+      AddSentence("Court PROPN 2 nsubj\nsaid VERB 0 root\nthat SCONJ 2 mark\n");
+  extractions_.back().push_back(
+      Fact(s, 1, "say", Arg(s, 0, 0, 0), {Arg(s, 2, 2, 2)}));
+  DocumentInput doc = Build();
+  EXPECT_TRUE(Has(doc, E("Court"), Vocabulary::RdfType(),
+                  vocab_.Class(EntityType::kOrganization)));
+}
+
 TEST_F(DocumentBuilderTest, UncasedScriptsAreNotNames) {
   Sentence& s = AddSentence(
       "\xE0\xA4\xB9\xE0\xA4\xAE PROPN 2 nsubj\nvisited VERB 0 root\n"
