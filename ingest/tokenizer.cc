@@ -27,7 +27,7 @@ class ChunkTokenizer {
   void Run(size_t a, size_t b) {
     if (TryUrlOrEmail(a, b)) return;
     size_t i = a;
-    while (i < b) i = Step(i, b);
+    while (i < b) i = Advance(i, b);
   }
 
  private:
@@ -88,8 +88,16 @@ class ChunkTokenizer {
     for (size_t k = a; k < x; ++k) Emit(k, k + 1);
     Emit(x, y);
     size_t i = y;
-    while (i < b) i = Step(i, b);
+    while (i < b) i = Advance(i, b);
     return true;
+  }
+
+  // Step, with a guarantee of progress (a defect in a rule must not hang).
+  size_t Advance(size_t i, size_t b) {
+    size_t next = Step(i, b);
+    if (next > i) return next;
+    Emit(i, i + 1);
+    return i + 1;
   }
 
   // Emits the token starting at i; returns where the next one starts.
@@ -130,7 +138,7 @@ class ChunkTokenizer {
       }
     }
     // Runs that form one token: ... -- ?! `` and the ellipsis character.
-    char ch = c < 0x80 ? static_cast<char>(c) : '\0';
+    char ch = len == 1 && c < 0x80 ? static_cast<char>(c) : '\0';
     if (ch == '.' || ch == '-' || ch == '`' || ch == '*' || ch == '=' ||
         ch == '_' || ch == '$' || ch == '<' || ch == '>') {
       size_t j = i;

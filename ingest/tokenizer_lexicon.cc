@@ -80,6 +80,13 @@ char32_t Decode(std::string_view s, size_t i, int* len) {
     }
     cp = (cp << 6) | (cc & 0x3F);
   }
+  // Overlong forms (C1 9F for '_'), surrogates and values past U+10FFFF are
+  // ill-formed: one invalid byte, never the ASCII character they imitate.
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *len = 1;
+    return 0xFFFD;
+  }
   *len = n;
   return cp;
 }

@@ -102,6 +102,22 @@ TEST(TokenizerTest, EveryTokenMapsBackToItsSpan) {
   EXPECT_EQ(rebuilt_squeezed, squeezed);
 }
 
+// Ill-formed UTF-8 (an overlong '_', stray bytes) neither hangs nor loses
+// bytes: every byte lands in exactly one token.
+TEST(TokenizerTest, IllFormedUtf8IsCoveredByteForByte) {
+  const std::string text = "ab\xC1\x9F__c \xFF\xE2\x80 x\xED\xA0\x80y";
+  std::vector<Token> toks = Tokenize(text);
+  std::string joined;
+  for (const Token& t : toks) {
+    EXPECT_EQ(text.substr(t.begin, t.end - t.begin), t.form);
+    joined += t.form;
+  }
+  std::string squeezed;
+  for (char c : text)
+    if (c != ' ') squeezed += c;
+  EXPECT_EQ(joined, squeezed);
+}
+
 TEST(TokenizerTest, BaseOffsetIsAdded) {
   std::vector<Token> toks = Tokenize("ab cd", 100);
   ASSERT_EQ(toks.size(), 2u);
