@@ -7,6 +7,7 @@
 #include "ingest/rdf_reader.h"
 #include "ingest/rdf_source.h"
 #include "ingest/rdf_writer.h"
+#include "storage/check.h"
 #include "tools/commands.h"
 #include "tools/store_output.h"
 
@@ -248,6 +249,40 @@ void RunDocs(const GlobalOptions& g, const std::string& format) {
 
 }  // namespace
 
+// ---- `kg check` (owner: store; the checks live in storage/check.h) ----------
+namespace {
+
+void RunCheck(const GlobalOptions& g) {
+  CheckReport report;
+  Status st = CheckStore(g.db, &report);
+  if (!st.ok()) Fail(st);
+  for (const std::string& problem : report.problems) {
+    std::cout << "problem: " << problem << '\n';
+  }
+  if (report.problem_count > report.problems.size()) {
+    std::cout << "... and " << report.problem_count - report.problems.size()
+              << " more problems\n";
+  }
+  std::cout << (report.ok() ? "ok" : "DAMAGED") << ": " << report.triples
+            << " triples, " << report.terms << " terms, " << report.documents
+            << " documents, " << report.statements << " statements\n";
+  if (!report.ok()) {
+    Fail(g.db + ": " + std::to_string(report.problem_count) +
+         " problems found");
+  }
+}
+
+void RegisterCheckCommand(CLI::App& app, GlobalOptions& g) {
+  CLI::App* check = app.add_subcommand(
+      "check",
+      "verify the store: every triple in all three indexes, dictionary both "
+      "ways, support counts, documents and statements; exit 1 if damaged");
+  check->callback([&g] { RunCheck(g); });
+}
+
+}  // namespace
+// ---- end of `kg check` -------------------------------------------------------
+
 void RegisterStoreCommands(CLI::App& app, GlobalOptions& g) {
   auto load_args = std::make_shared<LoadArgs>();
   CLI::App* load = app.add_subcommand(
@@ -318,6 +353,8 @@ void RegisterStoreCommands(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::IsMember({"table", "tsv", "json"}))
       ->capture_default_str();
   docs->callback([&g, docs_format] { RunDocs(g, *docs_format); });
+
+  RegisterCheckCommand(app, g);  // store's block above
 }
 
 }  // namespace kg::cli
