@@ -255,7 +255,7 @@ Status CheckStore(const std::string& path, CheckReport* report) {
   if (!state.ok()) return state.status();
   if (*state != DirState::kStore)
     return Status::NotFound("no kg store at " + path);
-  StatusOr<std::shared_ptr<Engine>> e = OpenEngine(path, true, false);
+  StatusOr<std::shared_ptr<Engine>> e = OpenEngineForReading(path);
   if (!e.ok()) return e.status();
   *report = CheckReport();
   return Checker(**e, report).Run();

@@ -5,8 +5,10 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "storage/store_lock.h"
 
@@ -136,6 +138,27 @@ StatusOr<std::shared_ptr<Engine>> OpenEngine(const std::string& path,
   if (!s.ok()) return FromRocks(s, "cannot open the store at " + path);
   e->db.reset(raw);
   KG_RETURN_IF_ERROR(CheckOrInitMeta(e.get(), create));
+  return e;
+}
+
+StatusOr<std::shared_ptr<Engine>> OpenEngineForReading(
+    const std::string& path) {
+  constexpr int kAttempts = 10;
+  auto commit_lock = CommitLock::Open(path, false);
+  StatusOr<std::shared_ptr<Engine>> e = Status::IOError("not opened");
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    if (attempt > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+    }
+    commit_lock->BeginReaderOpen();
+    e = OpenEngine(path, true, false);
+    commit_lock->EndReaderOpen();
+    const auto code = e.status().code();
+    if (e.ok() ||
+        (code != Status::Code::kCorruption && code != Status::Code::kIOError)) {
+      break;
+    }
+  }
   return e;
 }
 

@@ -26,6 +26,11 @@ StatusOr<DirState> InspectStoreDir(const std::string& path);
 StatusOr<std::shared_ptr<Engine>> OpenEngine(const std::string& path,
                                              bool read_only, bool create);
 
+// Read-only open beside a possibly live writer: holds the store's commit lock
+// (store_lock.h) shared while opening, and retries when a background flush or
+// compaction of the writer removed a file the open was about to read.
+StatusOr<std::shared_ptr<Engine>> OpenEngineForReading(const std::string& path);
+
 }  // namespace kg
 
 #endif  // KG_STORAGE_ENGINE_OPEN_H_

@@ -2,10 +2,8 @@
 // per-document and bulk write paths, and statistics. Layout of the column
 // families: engine.h; records: records.h; planning a write:
 // document_writer.h.
-#include <chrono>
 #include <filesystem>
 #include <mutex>
-#include <thread>
 
 #include "storage/dictionary.h"
 #include "storage/document_writer.h"
@@ -20,7 +18,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kDictionaryCacheTerms = 1 << 20;
-constexpr int kReadOnlyOpenAttempts = 10;
 
 class RocksStore : public Store {
  public:
@@ -183,27 +180,9 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path,
     RemoveStaleBulkFiles(path);
   }
   auto commit_lock = CommitLock::Open(path, !options.read_only);
-  StatusOr<std::shared_ptr<Engine>> e = Status::IOError("not opened");
-  if (options.read_only) {
-    // A read-only open reads the writer's live files; a background flush or
-    // compaction may delete one it is about to read. Such an open fails and
-    // a later attempt sees the new file set.
-    for (int attempt = 0; attempt < kReadOnlyOpenAttempts; ++attempt) {
-      if (attempt > 0) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
-      }
-      commit_lock->BeginReaderOpen();
-      e = OpenEngine(path, true, false);
-      commit_lock->EndReaderOpen();
-      const auto code = e.status().code();
-      if (e.ok() || (code != Status::Code::kCorruption &&
-                     code != Status::Code::kIOError)) {
-        break;
-      }
-    }
-  } else {
-    e = OpenEngine(path, false, options.create_if_missing);
-  }
+  StatusOr<std::shared_ptr<Engine>> e =
+      options.read_only ? OpenEngineForReading(path)
+                        : OpenEngine(path, false, options.create_if_missing);
   if (!e.ok()) return e.status();
   Engine& engine = **e;
   std::string next, counters;
