@@ -44,7 +44,7 @@ for t in "${TARGETS[@]}"; do
     else
       status=1
       echo "$t: regression $(basename "$r"): STILL FAILS" \
-        "($(grep -m1 -oE 'ERROR: [A-Za-z]+: [a-z-]+|runtime error: .*|contract violated: .*' \
+        "($(grep -m1 -oE 'SUMMARY: [A-Za-z]+: [a-z-]+|runtime error: .*|contract violated: .*' \
             "$BUILD/fuzz-run/$t.regression.log"))"
     fi
   done
