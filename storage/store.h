@@ -161,7 +161,8 @@ class Store {
   // one RocksDB IngestExternalFiles call, which records them in the MANIFEST as
   // one atomic group: after a crash the document is whole or absent. A crash
   // before the ingest leaves only temporary files, removed at the next open.
-  // Small documents are cheaper through AddDocument (each bulk load adds files).
+  // Small documents are cheaper through AddDocument (each bulk load adds
+  // files).
   virtual StatusOr<AddOutcome> BulkLoad(const DocumentInput& doc) = 0;
 
   // Retracts what the document contributed; a triple another document supports
