@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
-# make demo: load the bundled sample data into a fresh store and show what it holds.
+# make demo: ingest the bundled sample articles into a fresh store and show what it holds.
 # Usage: scripts/demo.sh KG_BINARY DB_PATH
-# Until the text ingestor lands this loads samples/sample.nt (triples about the same events
-# as the articles in samples/*.txt); then it becomes `kg ingest samples/` and `kg query`.
 set -euo pipefail
 KG=${1:-build/tools/kg}
 DB=${2:-kg.db}
@@ -18,11 +16,15 @@ run() {
 }
 
 rm -rf "$DB"
-run load samples/sample.nt
+# Eight short articles written for the project (samples/*.txt), read → parsed → extracted.
+run ingest --quiet samples/
 run stats
-# Who leads what?
-run triples --predicate http://kg.local/rel/lead
-# Everything the store knows about one entity.
-run triples --subject http://kg.local/entity/Seagate_Array
-# Everyone with the alias "Varga".
-run triples --predicate http://kg.local/alias --object '"Varga"' --format json
+# The people the articles mention most, with their aliases.
+run entities --type Person --sort mentions --format table | head -n 8
+# Who did what to whom: facts whose subject is a person, with the sentence's date when known.
+run query --format table 'SELECT ?who ?rel ?what WHERE {
+  ?who a kg:Person ; ?p ?o . ?p rdfs:label ?rel . ?o rdfs:label ?what
+} ORDER BY ?who LIMIT 12'
+# Who is around one person, and how two entities are connected.
+run neighbors "Jonas Keller" --limit 6
+run path "Sofia Lind" HARWICK

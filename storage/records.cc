@@ -3,6 +3,7 @@
 #include <cereal/archives/binary.hpp>
 #include <cereal/types/string.hpp>
 #include <sstream>
+#include <stdexcept>
 
 namespace kg {
 namespace {
@@ -20,7 +21,25 @@ uint32_t GetBigEndian32(const char* in) {
   return v;
 }
 
+// Loads a string whose stored length is checked against the record's size
+// before anything is allocated: cereal alone would allocate whatever length a
+// damaged record claims.
+struct BoundedString {
+  std::string& value;
+  size_t limit;
+
+  template <class Archive>
+  void load(Archive& ar) {
+    cereal::size_type size = 0;
+    ar(cereal::make_size_tag(size));
+    if (size > limit) throw std::length_error("string longer than its record");
+    value.resize(static_cast<size_t>(size));
+    ar(cereal::binary_data(value.data(), value.size()));
+  }
+};
+
 // cereal throws on a short read; that exception must not leave this file.
+// `fn(ar, limit)` reads the fields; strings go through BoundedString{s, limit}.
 template <typename Fn>
 Status Decode(std::string_view bytes, const char* what, Fn&& fn) {
   try {
@@ -33,7 +52,7 @@ Status Decode(std::string_view bytes, const char* what, Fn&& fn) {
           std::string(what) + " record has version " + std::to_string(version) +
           ", this build reads version " + std::to_string(kRecordVersion));
     }
-    fn(ar);
+    fn(ar, bytes.size());
   } catch (const std::exception& e) {
     return Status::Corruption(std::string("truncated ") + what + " record");
   }
@@ -55,10 +74,12 @@ std::string SerializeDocument(const StoredDocument& doc) {
 
 StatusOr<StoredDocument> ParseDocument(std::string_view bytes) {
   StoredDocument doc;
-  Status st = Decode(bytes, "document", [&doc](auto& ar) {
+  Status st = Decode(bytes, "document", [&doc](auto& ar, size_t limit) {
     DocumentRecord& r = doc.record;
-    ar(r.id, r.content_hash, r.title, r.date, r.source, r.triple_count,
-       r.statement_count, doc.contribution_chunks);
+    ar(BoundedString{r.id, limit}, BoundedString{r.content_hash, limit},
+       BoundedString{r.title, limit}, BoundedString{r.date, limit},
+       BoundedString{r.source, limit}, r.triple_count, r.statement_count,
+       doc.contribution_chunks);
   });
   if (!st.ok()) return st;
   return doc;
@@ -76,8 +97,9 @@ std::string SerializeStatement(const StatementRecord& s) {
 
 StatusOr<StatementRecord> ParseStatement(std::string_view bytes) {
   StatementRecord s;
-  Status st = Decode(bytes, "statement", [&s](auto& ar) {
-    ar(s.id, s.document_id, s.sentence, s.begin, s.end, s.extractor,
+  Status st = Decode(bytes, "statement", [&s](auto& ar, size_t limit) {
+    ar(BoundedString{s.id, limit}, BoundedString{s.document_id, limit},
+       s.sentence, s.begin, s.end, BoundedString{s.extractor, limit},
        s.confidence);
   });
   if (!st.ok()) return st;
