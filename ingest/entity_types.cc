@@ -10,26 +10,18 @@
 namespace kg {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  while (!out.empty() && out.back() == '.') out.pop_back();
-  return out;
-}
 
 template <typename Fn>
 void ForProperSenses(std::string_view name, Fn fn) {
   auto senses = wordnet::NounSenses(name);
-  std::string lname = Lower(name);
+  std::string lname = LowerWordKey(name);
   for (const NounSense& sense : *senses) {
     for (const std::string& member : sense.synonyms) {
       if (member.empty() ||
           !std::isupper(static_cast<unsigned char>(member[0]))) {
         continue;
       }
-      if (Lower(member) == lname) {
+      if (LowerWordKey(member) == lname) {
         if (!fn(sense)) return;
         break;
       }
@@ -121,11 +113,11 @@ std::string WordNetCanonical(std::string_view name,
   // head of the first compatible sense ("NATO" → "North Atlantic Treaty
   // Organization").
   std::string first_head;
-  std::string lname = Lower(name);
+  std::string lname = LowerWordKey(name);
   ForProperSenses(name, [&](const NounSense& sense) {
     std::optional<EntityType> t = SenseType(sense);
     if (!t || (type && *type != *t)) return true;
-    if (Lower(sense.synonyms.front()) == lname) {
+    if (LowerWordKey(sense.synonyms.front()) == lname) {
       first_head = sense.synonyms.front();
       return false;
     }

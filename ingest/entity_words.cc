@@ -5,10 +5,9 @@
 #include <unordered_set>
 
 namespace kg {
-namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
+std::string LowerWordKey(std::string_view word) {
+  std::string out(word);
   for (char& c : out) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
@@ -16,8 +15,11 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+namespace {
+
+
 bool In(const std::unordered_set<std::string>& set, std::string_view word) {
-  return set.count(Lower(word)) > 0;
+  return set.count(LowerWordKey(word)) > 0;
 }
 
 const std::unordered_set<std::string>& TitleWords() {
@@ -317,13 +319,13 @@ bool IsOrganizationWord(std::string_view word) {
 bool IsLocationWord(std::string_view word) { return In(LocationWords(), word); }
 
 bool IsPersonPronoun(std::string_view word) {
-  std::string w = Lower(word);
+  std::string w = LowerWordKey(word);
   return w == "he" || w == "she" || w == "him" || w == "his" || w == "her" ||
          w == "hers" || w == "himself" || w == "herself";
 }
 
 bool IsThingPronoun(std::string_view word) {
-  std::string w = Lower(word);
+  std::string w = LowerWordKey(word);
   return w == "it" || w == "its" || w == "itself";
 }
 

@@ -5,12 +5,17 @@
 #ifndef KG_INGEST_ENTITY_WORDS_H_
 #define KG_INGEST_ENTITY_WORDS_H_
 
+#include <string>
 #include <string_view>
 
 namespace kg {
 
 // A word that names an office or role before a name ("President",
 // "Minister", "Secretary", "Senator", "Mr").
+// Lowercase (ASCII) with trailing periods removed: the key the word lists are
+// looked up by.
+std::string LowerWordKey(std::string_view word);
+
 bool IsTitleWord(std::string_view word);
 // A word that qualifies a title ("Prime", "Foreign", "Deputy", "General").
 bool IsTitleModifier(std::string_view word);
