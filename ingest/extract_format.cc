@@ -65,11 +65,15 @@ std::string FormatTsv(const std::string& doc, const Sentence& s,
   std::string out;
   for (const Extraction& x : xs) {
     std::string quals;
-    for (const Argument& q : x.qualifiers)
-      quals += (quals.empty() ? "" : " | ") + Clean(q.text);
+    for (const Argument& q : x.qualifiers) {
+      if (!quals.empty()) quals += " | ";
+      quals += Clean(q.text);
+    }
     std::string object;
-    for (const Argument& o : x.objects)
-      object += (object.empty() ? "" : " ") + Clean(o.text);
+    for (const Argument& o : x.objects) {
+      if (!object.empty()) object += ' ';
+      object += Clean(o.text);
+    }
     out += Clean(doc) + '\t' + Conf(x.confidence) + '\t' +
            Clean(x.subject.text) + '\t' + Clean(x.relation_lemma) + '\t' +
            object + '\t' + x.rule + '\t' + quals + '\t' +
