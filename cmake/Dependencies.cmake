@@ -66,6 +66,15 @@ if(NOT nlohmann_json_FOUND)
   kg_missing("nlohmann-json" "nlohmann-json3-dev")
 endif()
 
+# kg serve: cpp-httplib. Debian ships it as a compiled library whose pkg-config file carries
+# the defines it was built with (TLS, zlib, brotli), so it is taken from pkg-config.
+if(PkgConfig_FOUND)
+  pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)
+endif()
+if(NOT HTTPLIB_FOUND)
+  kg_missing("cpp-httplib" "libcpp-httplib-dev")
+endif()
+
 if(KG_BUILD_TESTS)
   find_package(GTest QUIET)
   if(NOT GTest_FOUND)

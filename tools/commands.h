@@ -23,6 +23,10 @@ void RegisterEntityCommands(CLI::App& app, GlobalOptions& g);
 void RegisterQueryCommands(CLI::App& app, GlobalOptions& g);
 // neighbors, path, rank, components, subgraph
 void RegisterGraphCommands(CLI::App& app, GlobalOptions& g);
+// serve (tools/serve_command.cc)
+void RegisterServeCommand(CLI::App& app, GlobalOptions& g);
+// render (tools/render_command.cc)
+void RegisterRenderCommand(CLI::App& app, GlobalOptions& g);
 
 }  // namespace kg::cli
 

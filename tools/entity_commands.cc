@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/entity_index.h"
+#include "ingest/evidence.h"
 #include "ingest/vocabulary.h"
 #include "ingest/wordnet.h"
 #include "tools/commands.h"
@@ -279,9 +280,6 @@ void RunWhy(const GlobalOptions& g, const WhyArgs& args) {
     }
     Fail(msg);
   }
-  TermId sentence_p = kNoTerm;
-  if (auto id = view->Lookup(vocab.Property("sentence")); id.ok())
-    sentence_p = *id;
   for (const IdTriple& t : found) {
     auto statements = view->Statements(t);
     if (!statements.ok()) Fail(statements.status());
@@ -292,15 +290,7 @@ void RunWhy(const GlobalOptions& g, const WhyArgs& args) {
                 Display(*o, vocab, index, *view).c_str(), statements->size(),
                 statements->size() == 1 ? "" : "s");
     for (const StatementRecord& r : *statements) {
-      std::string text;
-      auto st = view->Lookup(Term::Iri(r.id));
-      if (st.ok() && sentence_p != kNoTerm) {
-        auto it = view->Match(*st, sentence_p, kNoTerm);
-        if (it->Valid()) {
-          auto lit = view->Resolve(it->triple().o);
-          if (lit.ok()) text = lit->value;
-        }
-      }
+      std::string text = StatementSentence(*view, vocab, r);
       std::printf("  %s, sentence %u, confidence %.2f (%s)\n    %s\n",
                   r.document_id.c_str(), r.sentence, r.confidence,
                   r.extractor.c_str(), text.c_str());

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   kg::cli::RegisterEntityCommands(app, g);
   kg::cli::RegisterQueryCommands(app, g);
   kg::cli::RegisterGraphCommands(app, g);
+  kg::cli::RegisterServeCommand(app, g);
+  kg::cli::RegisterRenderCommand(app, g);
 
   try {
     app.parse(argc, argv);
