@@ -21,7 +21,58 @@ struct IngestArgs {
   int threads = 0;
   bool quiet = false;
   std::string base = std::string(kDefaultBaseIri);
+  std::string shard;  // "I/N", empty = all documents
 };
+
+// --shard I/N: machine I of N keeps the documents whose id hashes to I
+// (FNV-1a 64 of the id, finalised as MurmurHash3's fmix64, mod N), so N machines split a corpus with no
+// coordination and every document lands on exactly one of them. Input errors
+// (a skipped document has no id) are reported by shard 0 only.
+class ShardReader : public ArticleReader {
+ public:
+  ShardReader(std::unique_ptr<ArticleReader> in, uint64_t index, uint64_t count)
+      : in_(std::move(in)), index_(index), count_(count) {}
+  bool Next(ReadResult* out) override {
+    while (in_->Next(out)) {
+      if (!out->status.ok() ? index_ == 0 : Shard(out->article.id) == index_) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  uint64_t Shard(const std::string& id) const {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : id) {
+      h ^= c;
+      h *= 0x100000001b3ULL;
+    }
+    // FNV's low bits mix poorly (its lowest bit is a parity of the bytes'
+    // lowest bits); MurmurHash3's finaliser spreads every bit before the mod.
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h % count_;
+  }
+  std::unique_ptr<ArticleReader> in_;
+  uint64_t index_, count_;
+};
+
+// Parses "I/N" with 0 <= I < N; false when malformed.
+bool ParseShard(const std::string& text, uint64_t* index, uint64_t* count) {
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size() ||
+      text.find_first_not_of("0123456789/") != std::string::npos ||
+      text.find('/', slash + 1) != std::string::npos || text.size() > 19) {
+    return false;
+  }
+  *index = std::stoull(text.substr(0, slash));
+  *count = std::stoull(text.substr(slash + 1));
+  return *count > 0 && *index < *count;
+}
 
 // Bytes of the named inputs (files and directories' .txt/.md), for the ETA;
 // 0 when unknown (standard input).
@@ -63,6 +114,11 @@ void PrintProgress(const PipelineStats& s, uint64_t input_bytes) {
 }
 
 void RunIngest(const IngestArgs& a, const GlobalOptions& g) {
+  uint64_t shard_index = 0, shard_count = 1;
+  if (!a.shard.empty() && !ParseShard(a.shard, &shard_index, &shard_count)) {
+    Fail("--shard wants I/N with 0 <= I < N (e.g. 0/4), got '" + a.shard + "'",
+         kExitUsage);
+  }
   StatusOr<std::unique_ptr<Parser>> parser = Parser::Load(DefaultModelPath());
   if (!parser.ok()) Fail(parser.status());
   Extractor extractor;
@@ -72,7 +128,7 @@ void RunIngest(const IngestArgs& a, const GlobalOptions& g) {
   options.threads = a.threads;
   options.build.base_iri = a.base;
   bool progress = !a.quiet && isatty(fileno(stderr));
-  uint64_t input_bytes = progress ? InputBytes(a.paths) : 0;
+  uint64_t input_bytes = progress ? InputBytes(a.paths) / shard_count : 0;
   bool progress_shown = false;
   PipelineCallbacks cb;
   cb.on_error = [&](const std::string& message) {
@@ -87,6 +143,10 @@ void RunIngest(const IngestArgs& a, const GlobalOptions& g) {
     };
   }
   std::unique_ptr<ArticleReader> reader = OpenArticleReader(a.paths);
+  if (shard_count > 1) {
+    reader = std::make_unique<ShardReader>(std::move(reader), shard_index,
+                                           shard_count);
+  }
   StatusOr<PipelineStats> stats =
       RunPipeline(reader.get(), **parser, extractor, store.get(), options, cb);
   if (progress_shown) std::fputc('\n', stderr);
@@ -128,6 +188,9 @@ void RegisterIngestCommands(CLI::App& app, GlobalOptions& g) {
   cmd->add_flag("--quiet", a->quiet, "no progress and no summary");
   cmd->add_option("--base", a->base, "base IRI of the graph's terms")
       ->capture_default_str();
+  cmd->add_option("--shard", a->shard,
+                  "I/N: ingest only the documents whose id hashes to I of N "
+                  "(run N machines with 0/N .. N-1/N, then kg merge)");
   cmd->callback([a, &g] { RunIngest(*a, g); });
 }
 

@@ -1,4 +1,5 @@
-// The store commands: load, triples, stats, export, remove, docs.
+// The store commands: load, triples, stats, export, merge, remove, docs
+// (export and merge live in tools/export_commands.cc).
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -6,9 +7,9 @@
 
 #include "ingest/rdf_reader.h"
 #include "ingest/rdf_source.h"
-#include "ingest/rdf_writer.h"
 #include "storage/check.h"
 #include "tools/commands.h"
+#include "tools/export_commands.h"
 #include "tools/store_output.h"
 
 namespace kg::cli {
@@ -171,38 +172,6 @@ void RunStats(const GlobalOptions& g, const std::string& format) {
                          std::to_string(stats->disk_bytes) + " bytes)"}});
 }
 
-void RunExport(const GlobalOptions& g, const std::string& format,
-               const std::string& output) {
-  auto store = OpenStoreOrDie(g, /*read_only=*/true);
-  auto view = store->NewReadView();
-  // A file is written under a temporary name and renamed when complete, so a
-  // failed export never leaves a partial file behind.
-  std::string tmp = output.empty() ? "" : output + ".tmp";
-  std::FILE* out = output.empty() ? stdout : std::fopen(tmp.c_str(), "wb");
-  if (out == nullptr) Fail("cannot write " + tmp);
-  Status st;
-  {
-    RdfWriter writer(out, format == "nq" ? RdfOutputFormat::kNQuads
-                                         : RdfOutputFormat::kNTriples);
-    TermCache cache(*view);
-    auto it = view->Match(kNoTerm, kNoTerm, kNoTerm);
-    for (; it->Valid() && st.ok(); it->Next()) {
-      auto triple = cache.Resolve(it->triple());
-      st = triple.ok() ? writer.Write(*triple) : triple.status();
-    }
-    if (st.ok()) st = it->status();
-    if (st.ok()) st = writer.Finish();
-  }
-  if (!output.empty()) {
-    if (std::fclose(out) != 0 && st.ok()) st = Status::IOError("close failed");
-    if (st.ok() && std::rename(tmp.c_str(), output.c_str()) != 0) {
-      st = Status::IOError("cannot rename " + tmp + " to " + output);
-    }
-    if (!st.ok()) std::remove(tmp.c_str());
-  }
-  if (!st.ok()) Fail("export: " + st.message());
-}
-
 void RunRemove(const GlobalOptions& g, const std::string& id) {
   auto store = OpenStoreOrDie(g, /*read_only=*/false);
   Status st = store->RemoveDocument(id);
@@ -281,7 +250,8 @@ void RegisterCheckCommand(CLI::App& app, GlobalOptions& g) {
 }
 
 }  // namespace
-// ---- end of `kg check` -------------------------------------------------------
+// ---- end of `kg check`
+// -------------------------------------------------------
 
 void RegisterStoreCommands(CLI::App& app, GlobalOptions& g) {
   auto load_args = std::make_shared<LoadArgs>();
@@ -328,17 +298,8 @@ void RegisterStoreCommands(CLI::App& app, GlobalOptions& g) {
       ->capture_default_str();
   stats->callback([&g, stats_format] { RunStats(g, *stats_format); });
 
-  auto export_format = std::make_shared<std::string>("nt");
-  auto export_out = std::make_shared<std::string>();
-  CLI::App* exp = app.add_subcommand(
-      "export", "write every triple as N-Triples or N-Quads (default graph)");
-  exp->add_option("--format", *export_format, "nt or nq")
-      ->check(CLI::IsMember({"nt", "nq"}))
-      ->capture_default_str();
-  exp->add_option("-o,--output", *export_out, "output file (default: stdout)");
-  exp->callback([&g, export_format, export_out] {
-    RunExport(g, *export_format, *export_out);
-  });
+  RegisterExportCommand(app, g);  // tools/export_commands.cc
+  RegisterMergeCommand(app, g);
 
   auto remove_id = std::make_shared<std::string>();
   CLI::App* remove = app.add_subcommand(
