@@ -246,7 +246,14 @@ class Merger {
 Status MergeStores(const std::string& out,
                    const std::vector<std::string>& inputs,
                    const MergeOptions& options, MergeReport* report) {
-  if (inputs.empty()) return Status::InvalidArgument("merge: no input stores");
+  if (inputs.empty()) return Status::InvalidArgument("no input stores");
+  for (const std::string& in : inputs) {
+    StatusOr<DirState> state = InspectStoreDir(in);
+    if (!state.ok()) return state.status();
+    if (*state != DirState::kStore) {
+      return Status::NotFound("no kg store at " + in);
+    }
+  }
   *report = MergeReport();
   StatusOr<std::unique_ptr<MergeOutput>> output =
       MergeOutput::Open(out, options.wait_seconds);
