@@ -79,6 +79,19 @@ bool ReadFile(const std::string& path, std::string* out) {
   return true;
 }
 
+// Blocks SIGINT and SIGTERM in the calling thread (and the threads it starts)
+// for its lifetime.
+struct StopSignals {
+  sigset_t set;
+  StopSignals() {
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  }
+  ~StopSignals() { pthread_sigmask(SIG_UNBLOCK, &set, nullptr); }
+};
+
 class Server {
  public:
   Server(const ServeOptions& options, std::unique_ptr<StoreHandle> handle)
@@ -322,6 +335,10 @@ Status Serve(const ServeOptions& options) {
     return Status::InvalidArgument(
         "--allow-writes needs a token (--token or KG_SERVE_TOKEN)");
   }
+  // SIGINT/SIGTERM stop the server: they are blocked in every thread (so
+  // before the store's background threads start) and taken by one thread.
+  StopSignals signals;
+  const sigset_t& stop_signals = signals.set;
   StoreHandleOptions ho;
   ho.path = options.db;
   ho.writable = options.allow_writes;
@@ -374,13 +391,6 @@ Status Serve(const ServeOptions& options) {
                            " (in use, or not an address of this machine)");
   }
 
-  // SIGINT/SIGTERM stop the server: they are blocked in every thread and
-  // taken by one waiting thread.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   std::atomic<bool> done{false};
   std::thread waiter([&] {
     int sig = 0;
@@ -398,7 +408,6 @@ Status Serve(const ServeOptions& options) {
   done = true;
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
-  pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
   if (!ok) return Status::IOError("the server stopped with an error");
   return Status::OK();
 }

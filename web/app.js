@@ -85,10 +85,11 @@ function addNeighbourhood(data) {
     if (cy.getElementById(id).nonempty()) continue;
     elements.push({ group: 'edges', data: { id, source: e.source, target: e.target, predicate: e.predicate, label: e.label } });
   }
+  const fresh = centre.empty();
   cy.add(elements);
   cy.getElementById(data.center.id).addClass('expanded');
-  cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000,
-    idealEdgeLength: () => 90, padding: 30 }).run();
+  cy.layout({ name: 'cose', animate: false, randomize: fresh, nodeRepulsion: () => 60000,
+    idealEdgeLength: () => 110, nodeOverlap: 40, gravity: 0.6, numIter: 2000, padding: 30 }).run();
   cy.fit(undefined, 30);
 }
 
