@@ -44,6 +44,33 @@ class Clusters {
   std::vector<int> parent_;
 };
 
+// Letters all upper case, at least two of them: "HARWICK", "NATO".
+bool IsAllCaps(std::string_view s) {
+  int letters = 0;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::islower(u)) return false;
+    if (std::isupper(u)) ++letters;
+  }
+  return letters >= 2;
+}
+
+// "NEW YORK" → "New York" (ASCII letters; other bytes kept).
+std::string TitleCaseAscii(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalpha(u)) {
+      c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+      start = false;
+    } else {
+      start = c == ' ' || c == '-';
+    }
+  }
+  return out;
+}
+
 bool IsNameKind(MentionKind k) {
   return k == MentionKind::kName || k == MentionKind::kImplicitPlace;
 }
@@ -181,20 +208,38 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
   for (size_t e = 0; e < out.entities.size(); ++e) {
     Entity& ent = out.entities[e];
     std::optional<EntityType> type;
-    bool titled = false;
+    bool titled = false, determiner = false, speaker = false;
+    int locative = 0, names = 0;
     int longest = members[e].front();
     for (int i : members[e]) {
       const Mention& m = mentions[i];
       titled |= !m.role.empty();
+      determiner |= m.determiner || m.which;
+      locative += m.locative ? 1 : 0;
+      names += m.kind == MentionKind::kName ? 1 : 0;
+      speaker |= m.speaker;
       if (!type && m.type) type = m.type;
-      if (Words(m.text).size() > Words(mentions[longest].text).size()) {
+      size_t words = Words(m.text).size();
+      size_t best = Words(mentions[longest].text).size();
+      // The longest name; of equal ones, not the capitals of a dateline.
+      if (words > best || (words == best && IsAllCaps(mentions[longest].text) &&
+                           !IsAllCaps(m.text))) {
         longest = i;
       }
     }
     if (titled) type = EntityType::kPerson;
-    if (!type && LooksLikePersonName(mentions[longest].text)) {
-      type = EntityType::kPerson;
-    }
+    // "in Juba", "near Grand Bahama": a name that places something in a third
+    // of its mentions (half, when it could be a person's) and never speaks
+    // is a place; a common word alone ("in Nature") is not.
+    const std::string& name = mentions[longest].text;
+    bool person_name = LooksLikePersonName(name);
+    bool placed = locative > 0 && !speaker &&
+                  locative * (person_name ? 2 : 3) >= names &&
+                  !(Words(name).size() == 1 && IsCommonWord(name));
+    if (!type && placed) type = EntityType::kLocation;
+    // People take no article and no "which": "the Seagate Array", "Baltica
+    // Rail, which operates the line" are things.
+    if (!type && !determiner && person_name) type = EntityType::kPerson;
     if (!type && IsAcronym(mentions[longest].text)) {
       type = EntityType::kOrganization;  // "FSB", "NASA"
     }
@@ -214,6 +259,13 @@ Coreference ResolveCoreference(const std::vector<Mention>& mentions) {
       }
     }
     if (ent.canonical.empty()) ent.canonical = mentions[longest].text;
+    // A dateline's capitals are typography, not the name: "HARWICK" is
+    // Harwick, the same entity as in an article that spells it so.
+    if (IsAllCaps(ent.canonical) &&
+        std::any_of(members[e].begin(), members[e].end(),
+                    [&](int i) { return mentions[i].dateline; })) {
+      ent.canonical = TitleCaseAscii(ent.canonical);
+    }
     for (int i : members[e]) {
       const std::string& s = mentions[i].text;
       if (std::find(ent.surfaces.begin(), ent.surfaces.end(), s) ==

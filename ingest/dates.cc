@@ -43,16 +43,6 @@ int YearNumber(std::string_view w) {
   return y >= 1000 && y <= 2199 ? y : 0;
 }
 
-int WeekdayNumber(std::string_view w) {  // 0 = Sunday
-  static const char* kDays[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                "thursday", "friday", "saturday"};
-  std::string l = Lower(w);
-  for (int i = 0; i < 7; ++i) {
-    if (l == kDays[i]) return i;
-  }
-  return -1;
-}
-
 // Days since 1970-01-01 of a proleptic Gregorian date.
 long DaysFromCivil(int y, int m, int d) {
   y -= m <= 2;
@@ -114,6 +104,16 @@ bool IsTimePreposition(std::string_view w) {
 }
 
 }  // namespace
+
+int WeekdayNumber(std::string_view w) {
+  static const char* kDays[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                "thursday", "friday", "saturday"};
+  std::string l = Lower(w);
+  for (int i = 0; i < 7; ++i) {
+    if (l == kDays[i]) return i;
+  }
+  return -1;
+}
 
 std::optional<CivilDate> ParseIsoDate(std::string_view iso) {
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;

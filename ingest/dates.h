@@ -43,6 +43,9 @@ std::vector<DateSpan> FindDates(const Sentence& sentence,
 // 1..12 for a month name or abbreviation ("January", "Jan."), else 0.
 int MonthNumber(std::string_view word);
 
+// 0 (Sunday) .. 6 (Saturday) for a weekday name in any case, else -1.
+int WeekdayNumber(std::string_view word);
+
 }  // namespace kg
 
 #endif  // KG_INGEST_DATES_H_

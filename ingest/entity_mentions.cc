@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "ingest/entity_types.h"
+#include "ingest/wordnet.h"
 
 namespace kg {
 namespace {
@@ -38,6 +39,14 @@ bool IsSpeechVerb(const std::string& form) {
   return false;
 }
 
+// Words before a month that make it a date: "in March", "until May".
+bool IsTimeWord(const std::string& w) {
+  return w == "in" || w == "since" || w == "until" || w == "till" ||
+         w == "by" || w == "during" || w == "before" || w == "after" ||
+         w == "early" || w == "late" || w == "last" || w == "next" ||
+         w == "through" || w == "mid";
+}
+
 bool IsNameParticle(std::string_view w) {
   return w == "de" || w == "van" || w == "von" || w == "da" || w == "di" ||
          w == "del" || w == "der" || w == "den" || w == "la" || w == "le" ||
@@ -52,6 +61,26 @@ std::string LowerCopy(std::string_view s) {
   return out;
 }
 
+// A common noun for a kind of people ("workers", "sheriff", "people"), by its
+// WordNet senses.
+bool IsKindOfPeople(const std::string& form) {
+  std::string lower = LowerCopy(form);
+  std::string lemma = wordnet::Lemma(lower, PartOfSpeech::kNoun);
+  auto senses = wordnet::NounSenses(lemma);
+  for (const NounSense& sense : *senses) {
+    // noun.group also holds "state", "party" and "command", which own
+    // organisations of their own; of its words only "people" is kept.
+    if (sense.lexname != "noun.person" &&
+        !(sense.lexname == "noun.group" && lemma == "people")) {
+      continue;
+    }
+    for (const std::string& member : sense.synonyms) {
+      if (member == lemma) return true;
+    }
+  }
+  return false;
+}
+
 class Finder {
  public:
   Finder(const Sentence& s, int index, const std::vector<DateSpan>& dates)
@@ -62,6 +91,18 @@ class Finder {
         excluded_(n_, false) {
     for (const DateSpan& d : dates) {
       for (int i = d.first; i <= d.last && i < n_; ++i) excluded_[i] = true;
+    }
+    // A weekday alone is a date even where it can't be resolved (no article
+    // date), never a name; "Good Friday" stays a name.
+    for (int i = 0; i < n_; ++i) {
+      bool in_name = (i > 0 && t_[i - 1].upos == "PROPN") ||
+                     (i + 1 < n_ && t_[i + 1].upos == "PROPN");
+      if (WeekdayNumber(t_[i].form) >= 0 && !in_name) excluded_[i] = true;
+      // "in March", "until May": a month after a time word is a date.
+      if (MonthNumber(t_[i].form) > 0 && !in_name && i > 0 &&
+          IsTimeWord(LowerCopy(t_[i - 1].form))) {
+        excluded_[i] = true;
+      }
     }
   }
 
@@ -109,6 +150,17 @@ class Finder {
         propn |= t_[j].upos == "PROPN";
         continue;
       }
+      // "Dockworkers' Union", "People's Party", "Sheriff's Office": a
+      // possessive inside an organisation's name when the owner is a kind
+      // of people, not a name of its own ("Iran's Quds Force").
+      if (j + 2 < n_ &&
+          (t_[j + 1].form == "'" || t_[j + 1].form == "'s" ||
+           t_[j + 1].form == "\xE2\x80\x99s") &&
+          NameToken(j + 2) && IsOrganizationWord(t_[RunTail(j + 2)].form) &&
+          IsKindOfPeople(t_[j].form)) {
+        j += 2;
+        continue;
+      }
       // "Ministry of Foreign Affairs", "Republic of Armenia".
       if (j + 2 < n_ && LowerCopy(t_[j + 1].form) == "of" &&
           (IsOrganizationWord(t_[j].form) || IsLocationWord(t_[j].form)) &&
@@ -120,6 +172,12 @@ class Finder {
       break;
     }
     return propn ? j : -1;
+  }
+
+  // The last of the capitalised name tokens from i on.
+  int RunTail(int i) const {
+    while (NameToken(i + 1)) ++i;
+    return i;
   }
 
   // Lower-case titles before a name: "prime minister Nikol Pashinyan".
@@ -171,6 +229,56 @@ class Finder {
            IsSpeechVerb(t_[verb].form);
   }
 
+  static bool IsArticle(const std::string& form) {
+    return form == "the" || form == "a" || form == "an";
+  }
+
+  // The name heads the object of a preposition that places something: "in
+  // Juba", "near Caboolture" (not "at" or "from", which take organisations
+  // and people as often); or names a place word's place: "the village of
+  // Ostby", "the province of Eastmarch".
+  bool IsLocative(int first, int last) const {
+    int h = HeadOf(first, last);
+    const std::string& rel = t_[h].deprel;
+    if (rel.rfind("obl", 0) != 0 && rel.rfind("nmod", 0) != 0) return false;
+    int governor = t_[h].head - 1;
+    for (int i = 0; i < h; ++i) {
+      if (t_[i].head - 1 != h || t_[i].deprel != "case") continue;
+      std::string p = LowerCopy(t_[i].form);
+      if (p == "in" || p == "near" || p == "outside" || p == "inside" ||
+          p == "across" || p == "throughout" || p == "within") {
+        return true;
+      }
+      if (p == "of" && rel.rfind("nmod", 0) == 0 && governor >= 0 &&
+          governor < n_ && t_[governor].upos == "NOUN" &&
+          IsLocationWord(t_[governor].form)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The name heads a relative clause whose relative pronoun is "which".
+  bool HasWhichClause(int first, int last) const {
+    int h = HeadOf(first, last);
+    for (int c = h + 1; c < n_; ++c) {
+      if (t_[c].head - 1 != h || t_[c].deprel != "acl:relcl") continue;
+      for (int r = h + 1; r < c; ++r) {
+        if (t_[r].head - 1 == c && LowerCopy(t_[r].form) == "which") {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // A news dateline: the name opens the sentence and is followed by a comma
+  // and a date ("HARWICK, 2 April 2025 - ...", "Marenport, May 9 -").
+  bool IsDateline(int first, int last) const {
+    return first == 0 && last + 2 < n_ && t_[last + 1].form == "," &&
+           excluded_[last + 2];
+  }
+
   int Add(Mention m) {
     m.sentence = index_;
     out_.push_back(std::move(m));
@@ -190,6 +298,15 @@ class Finder {
     m.type = TypeOfName(m.text);
     m.subject = IsSubject(span_first, span_last);
     m.speaker = IsSpeaker(span_first, span_last);
+    m.determiner = span_first > 0 && IsArticle(t_[span_first - 1].form) &&
+                   t_[span_first - 1].deprel == "det" &&
+                   t_[span_first - 1].head - 1 == HeadOf(first, last);
+    m.locative = IsLocative(first, last);
+    m.which = HasWhichClause(first, last);
+    if (IsDateline(first, last)) {
+      m.dateline = true;
+      m.type = EntityType::kLocation;
+    }
     if (first >= 2 && t_[first - 1].form == "(" && !out_.empty() &&
         out_.back().kind == MentionKind::kName &&
         out_.back().last == first - 2) {

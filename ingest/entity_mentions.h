@@ -40,6 +40,12 @@ struct Mention {
   int parenthesis_of = -1;  // "X (ACRONYM)": index of X (same sentence)
   bool subject = false;     // the mention heads a nominal subject
   bool speaker = false;     // ... of a speech verb ("said", "told")
+  // Context cues, weighed against the name's own evidence in coreference:
+  bool determiner = false;  // after "the", "a", "an": a thing, not a person
+  bool which = false;       // "X, which ...": a thing, not a person
+  bool locative = false;    // object of "in", "near", ...: likely a place
+  bool dateline = false;    // "HARWICK, 2 April 2025 - ...": the place the
+                            // article was filed from, typed Location
 };
 
 // The mentions of `sentence`, left to right. `dates` are its date spans.

@@ -10,7 +10,6 @@
 namespace kg {
 namespace {
 
-
 template <typename Fn>
 void ForProperSenses(std::string_view name, Fn fn) {
   auto senses = wordnet::NounSenses(name);
@@ -91,6 +90,13 @@ std::optional<EntityType> TypeOfName(std::string_view name) {
       return EntityType::kOrganization;
     }
     i = j + 1;
+  }
+  // "Port of Marenport", "Gulf of Finland": the head before "of" names the
+  // kind of place.
+  if (size_t of = name.find(" of "); of != std::string_view::npos) {
+    if (IsLocationWord(LastWord(name.substr(0, of)))) {
+      return EntityType::kLocation;
+    }
   }
   // "South Caucasus", "Greater Moscow": a known place or organisation as the
   // last word, after a capitalised modifier.

@@ -280,7 +280,8 @@ const std::unordered_set<std::string>& OrganizationWords() {
                                                              "militia",
                                                              "nations",
                                                              "community",
-                                                             "council"};
+                                                             "council",
+                                                             "chamber"};
   return *s;
 }
 
