@@ -1,10 +1,6 @@
 // kg neighbors | path | rank | components | subgraph: walks and measures over
 // the entity-graph snapshot (graph/). The snapshot is cached in the store
 // directory and rebuilt only when the store has changed.
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -19,8 +15,7 @@
 #include "graph/subgraph.h"
 #include "graph/walks.h"
 #include "tools/commands.h"
-
-extern char** environ;
+#include "tools/render_dot.h"
 
 namespace kg::cli {
 namespace {
@@ -185,28 +180,8 @@ void RunComponents(const GlobalOptions& g, size_t top, size_t members) {
 // Renders DOT with Graphviz into `out` (format from its extension).
 void RenderWithDot(const std::string& dot_text, const std::string& out,
                    const std::string& format) {
-  namespace fs = std::filesystem;
-  const fs::path tmp = fs::temp_directory_path() /
-                       ("kg-subgraph-" + std::to_string(::getpid()) + ".dot");
-  std::ofstream(tmp) << dot_text;
-  std::string flag = "-T" + format;
-  std::vector<std::string> args = {"dot", flag, "-o", out, tmp.string()};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid;
-  int rc = posix_spawnp(&pid, "dot", nullptr, nullptr, argv.data(), environ);
-  int status = 0;
-  if (rc == 0) waitpid(pid, &status, 0);
-  fs::remove(tmp);
-  if (rc != 0) {
-    Fail("cannot render " + out +
-         ": Graphviz 'dot' is not installed (install the 'graphviz' package, "
-         "or write a .dot file)");
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    Fail("Graphviz 'dot' failed to render " + out);
-  }
+  Status st = RenderDot(dot_text, out, format);
+  if (!st.ok()) Fail(st);
 }
 
 void RunSubgraph(const GlobalOptions& g, const std::string& entity, int depth,
