@@ -91,6 +91,14 @@ std::optional<EntityType> TypeOfName(std::string_view name) {
     }
     i = j + 1;
   }
+  // "Mount Apo", "Lake Taal", "Fort Lee": a place word that leads a name.
+  {
+    std::string first = LowerWordKey(name.substr(0, name.find(' ')));
+    if (first == "mount" || first == "mt." || first == "lake" ||
+        first == "cape" || first == "fort" || first == "isle") {
+      return EntityType::kLocation;
+    }
+  }
   // "Port of Marenport", "Gulf of Finland": the head before "of" names the
   // kind of place.
   if (size_t of = name.find(" of "); of != std::string_view::npos) {

@@ -81,6 +81,14 @@ TEST_F(EntityContextTest, PlacesFromInNearAndTheVillageOf) {
   EXPECT_EQ(TypeOf(doc, "Ostby"), "Location");
 }
 
+TEST_F(EntityContextTest, PlaceWordLeadingAName) {
+  AddSentence(
+      "Hikers PROPN 2 nsubj\nclimbed VERB 0 root\nMount PROPN 4 compound\n"
+      "Bukak PROPN 2 obj\n");
+  Coreference doc = Resolve();
+  EXPECT_EQ(TypeOf(doc, "Mount Bukak"), "Location");
+}
+
 TEST_F(EntityContextTest, ACommonWordAfterInIsNotAPlace) {
   AddSentence(
       "They PRON 2 nsubj\npublished VERB 0 root\nin ADP 4 case\nNature PROPN "
