@@ -5,6 +5,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -30,7 +31,18 @@ struct StopSignals {
 
 }  // namespace
 
-std::string DefaultWebDir() { return KG_WEB_DIR; }
+std::string DefaultWebDir() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(fs::path(KG_WEB_DIR) / "index.html", ec)) return KG_WEB_DIR;
+  // An installed kg: <prefix>/bin/kg beside <prefix>/share/kg/web.
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share/kg/web";
+    if (fs::exists(installed / "index.html", ec)) return installed.string();
+  }
+  return KG_WEB_DIR;
+}
 
 Status Serve(const ServeOptions& options) {
   if (options.allow_writes && options.token.empty()) {

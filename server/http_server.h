@@ -45,7 +45,8 @@ struct ServeOptions {
 // address cannot be bound.
 Status Serve(const ServeOptions& options);
 
-// The directory of the explorer page in this source tree (web/).
+// The directory of the explorer page: web/ of this source tree while it
+// exists, else <prefix>/share/kg/web beside an installed kg.
 std::string DefaultWebDir();
 
 }  // namespace kg::server
