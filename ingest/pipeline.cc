@@ -186,6 +186,13 @@ class Runner {
     }
     auto outcome = store_->AddDocument(d->doc);
     if (!outcome.ok()) {
+      if (outcome.status().code() == Status::Code::kIOError) {
+        // E.g. a full disk: name the document; the ones before it are stored.
+        return Status::IOError(d->doc.source + ": document '" + d->doc.id +
+                               "' not stored: " + outcome.status().message() +
+                               "; the batch stopped (documents before it are "
+                               "stored; run it again to resume)");
+      }
       if (outcome.status().code() != Status::Code::kInvalidArgument)
         return outcome.status();
       ++stats_.failed;

@@ -110,6 +110,10 @@ SerdStatus SerdParser::OnError(void* handle, const SerdError* error) {
   while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) {
     reason.pop_back();
   }
+  // serd reports the end of the input inside a term as character -1.
+  if (reason.find("%FFFFFFFF") != std::string::npos) {
+    reason = "unexpected end of file inside a term (truncated file?)";
+  }
   uint64_t line = self->fixed_line_ != 0 ? self->fixed_line_ : error->line;
   self->syntax_error_ =
       self->options_.name + ":" + std::to_string(line) + ": " + reason;

@@ -68,6 +68,10 @@ void FinishTextDocument(std::string text, uint64_t total,
   a.text = std::move(text);
   a.id = id;
   a.source = source;
+  if (Status st = reader::CheckNames(&a); !st.ok()) {
+    out->status = Skipped(source, 1, st.message());
+    out->article = Article();
+  }
 }
 
 // Yields the records of a JSON Lines stream; optionally starts from a line the

@@ -85,6 +85,10 @@ void ParseJsonLine(std::string_view line, const std::string& source,
   a.date = Field(obj, "date");
   a.url = Field(obj, "url");
   a.source = source + ":" + std::to_string(line_no);
+  if (Status st = CheckNames(&a); !st.ok()) {
+    *out = ReadResult();
+    return skip(st.message());
+  }
 }
 
 }  // namespace kg::reader

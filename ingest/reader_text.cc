@@ -45,8 +45,69 @@ uint64_t LineOf(std::string_view s, size_t offset) {
 
 Status Skipped(const std::string& source, uint64_t line,
                const std::string& reason) {
-  return Status::InvalidArgument(source + ":" + std::to_string(line) + ": " +
-                                 reason + "; document skipped");
+  return Status::InvalidArgument(EscapeControl(source) + ":" +
+                                 std::to_string(line) + ": " + reason +
+                                 "; document skipped");
+}
+
+size_t FindControlChar(std::string_view s, uint32_t* code_point) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) {
+      *code_point = c;
+      return i;
+    }
+    // C1 controls are C2 80 .. C2 9F in UTF-8.
+    auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
+      *code_point = next;
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+// \xNN for a C0 control or DEL, \u00NN for a C1 control.
+std::string ControlName(uint32_t cp) {
+  static const char kHex[] = "0123456789ABCDEF";
+  return std::string(cp < 0x80 ? "\\x" : "\\u00") + kHex[(cp >> 4) & 0xF] +
+         kHex[cp & 0xF];
+}
+
+}  // namespace
+
+std::string EscapeControl(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  uint32_t cp = 0;
+  size_t from = 0;
+  for (size_t at;
+       (at = FindControlChar(s.substr(from), &cp)) != std::string_view::npos;) {
+    out += s.substr(from, at);
+    out += ControlName(cp);
+    from += at + (cp < 0x80 ? 1 : 2);
+  }
+  out += s.substr(from);
+  return out;
+}
+
+Status CheckNames(Article* a) {
+  uint32_t cp = 0;
+  if (size_t at = FindControlChar(a->id, &cp); at != std::string::npos) {
+    return Status::InvalidArgument(
+        "document id contains a control character (" + ControlName(cp) +
+        " at byte " + std::to_string(at) + ")");
+  }
+  std::string_view title = a->title;
+  std::string clean;
+  for (size_t at; (at = FindControlChar(title, &cp)) != std::string::npos;) {
+    clean.append(title.substr(0, at)).push_back(' ');
+    title.remove_prefix(at + (cp < 0x80 ? 1 : 2));
+  }
+  if (!clean.empty()) a->title = clean.append(title);
+  return Status::OK();
 }
 
 namespace {

@@ -21,9 +21,22 @@ size_t FindInvalidUtf8(std::string_view s);
 // 1-based line number of byte `offset` in `s`.
 uint64_t LineOf(std::string_view s, size_t offset);
 
-// The error record for a skipped document.
+// The error record for a skipped document. Control characters in `source`
+// are shown escaped (\x07), so a hostile file name cannot drive the terminal.
 Status Skipped(const std::string& source, uint64_t line,
                const std::string& reason);
+
+// Offset of the first control character (U+0000-U+001F, U+007F, U+0080-U+009F)
+// in UTF-8 `s`, or npos; *code_point receives it.
+size_t FindControlChar(std::string_view s, uint32_t* code_point);
+
+// `s` with each control character escaped as \xNN (C1 as \u00NN).
+std::string EscapeControl(std::string_view s);
+
+// Checks the names of a read article: a document id holding a control
+// character is an error ("document id contains a control character (U+0007
+// at byte 3)"); control characters in the title become spaces.
+Status CheckNames(Article* a);
 
 // Validates and normalises a document's text in place: removes a leading BOM,
 // turns CRLF and lone CR into LF. Errors (InvalidArgument, with `reason`

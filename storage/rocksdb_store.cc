@@ -180,9 +180,14 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path,
     RemoveStaleBulkFiles(path);
   }
   auto commit_lock = CommitLock::Open(path, !options.read_only);
+  // A writer's open replays the WAL into new files and a new MANIFEST and
+  // deletes the old WAL: a read-only open in between could miss data (seen as
+  // "not a kg store (no format version)"), so it is ordered like a commit.
+  if (!options.read_only) commit_lock->BeginCommit();
   StatusOr<std::shared_ptr<Engine>> e =
       options.read_only ? OpenEngineForReading(path)
                         : OpenEngine(path, false, options.create_if_missing);
+  if (!options.read_only) commit_lock->EndCommit();
   if (!e.ok()) return e.status();
   Engine& engine = **e;
   std::string next, counters;
