@@ -5,6 +5,7 @@
 #include "ingest/article.h"
 #include "ingest/pipeline.h"
 #include "ingest/rdf_reader.h"
+#include "ingest/reader_text.h"
 
 namespace kg::server {
 namespace {
@@ -151,14 +152,24 @@ ApiResponse DocumentWriter::Ingest(const IngestRequest& request) {
     doc.content_hash = read->content_hash;
     return Commit(doc);
   }
-  auto parser = GetParser();
-  if (!parser.ok()) return ErrorFromStatus(parser.status());
+  // The checks `kg ingest` makes of a file: valid UTF-8, no NUL, BOM and CR
+  // removed, no control characters in the id.
   Article article;
   article.id = id;
   article.title = title;
   article.date = date;
   article.source = "kg serve";
   article.text = std::move(text);
+  uint64_t line = 1;
+  Status checked = reader::CheckAndNormalise(&article.text, false, &line);
+  if (checked.ok()) checked = reader::CheckNames(&article);
+  if (!checked.ok()) {
+    return JsonError(400, "bad_request",
+                     id + ": " + checked.message() + "; document not ingested",
+                     {{"line", line}});
+  }
+  auto parser = GetParser();
+  if (!parser.ok()) return ErrorFromStatus(parser.status());
   BuildOptions options;
   options.base_iri = base_iri_;
   return Commit(AnalyseArticle(article, **parser, extractor_, options));

@@ -387,6 +387,12 @@ class WritesTest(unittest.TestCase):
             status, found = s.json("/api/entities", params={"q": "maria ol"})
             self.assertIn("Maria Olsen",
                           [e["label"] for e in found["entities"]])
+            status, body = s.json(
+                "/api/documents", data=b"Bad \xff byte.", method="POST",
+                params={"id": "bad-utf8"},
+                headers={"Content-Type": "text/plain", **auth})
+            self.assertEqual((status, body["code"]), (400, "bad_request"))
+            self.assertIn("UTF-8", body["error"])
             # Triples as N-Triples.
             nt = b'<urn:kg:a> <urn:kg:knows> <urn:kg:b> .\n'
             status, body = s.json(
