@@ -18,8 +18,9 @@ std::string JsonArray(const std::vector<std::string>& values) {
 }
 
 std::string PropValue(const PropertyGraph& g, const PgNode& n, size_t k) {
-  if (g.multi[k]) return JsonArray(n.props[k]);
-  return n.props[k].empty() ? std::string() : n.props[k][0];
+  auto it = n.props.find(static_cast<uint32_t>(k));
+  if (it == n.props.end()) return "";
+  return g.multi[k] ? JsonArray(it->second) : it->second[0];
 }
 
 // A single-quoted nGQL string.

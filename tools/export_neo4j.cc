@@ -80,9 +80,10 @@ Status WriteNeo4jExport(const PropertyGraph& g, const std::string& dir) {
               << CsvField(ArrayValue(labels));
         multiline = multiline || HasLineBreak(n.name);
         for (size_t k = 0; k < g.keys.size(); ++k) {
-          const std::string v = g.multi[k]           ? ArrayValue(n.props[k])
-                                : n.props[k].empty() ? std::string()
-                                                     : n.props[k][0];
+          auto it = n.props.find(static_cast<uint32_t>(k));
+          const std::string v = it == n.props.end() ? std::string()
+                                : g.multi[k]        ? ArrayValue(it->second)
+                                                    : it->second[0];
           multiline = multiline || HasLineBreak(v);
           nodes << ',' << CsvField(v);
         }

@@ -185,10 +185,10 @@ StatusOr<PropertyGraph> BuildPropertyGraph(const DocumentScan& scan) {
   std::sort(order.begin(), order.end());
   std::unordered_map<TermId, uint32_t> index;
   std::set<std::string> all_classes;
+  uint32_t other_names = 0;  // key index of further labels, once needed
   for (const auto& [node_id, id] : order) {
     PgNode n;
     n.id = node_id;
-    n.props.resize(g.keys.size());
     std::vector<std::string> names;
     if (auto lit = literals.find(id); lit != literals.end()) {
       for (auto& [p, values] : lit->second) {
@@ -204,17 +204,16 @@ StatusOr<PropertyGraph> BuildPropertyGraph(const DocumentScan& scan) {
     if (names.size() > 1) {
       // Further labels are kept as an extra property.
       names.erase(names.begin());
-      if (g.keys.empty() || g.keys.back() != "other_names") {
+      if (other_names == 0) {
+        other_names = static_cast<uint32_t>(g.keys.size());
         g.keys.push_back("other_names");
         g.multi.push_back(true);
-        for (PgNode& earlier : g.nodes) earlier.props.emplace_back();
       }
-      n.props.resize(g.keys.size());
-      n.props.back() = names;
+      n.props[other_names] = names;
     }
-    for (size_t k = 0; k < n.props.size(); ++k) {
-      std::sort(n.props[k].begin(), n.props[k].end());
-      if (n.props[k].size() > 1) g.multi[k] = true;
+    for (auto& [k, values] : n.props) {
+      std::sort(values.begin(), values.end());
+      if (values.size() > 1) g.multi[k] = true;
     }
     if (auto c = classes.find(id); c != classes.end()) {
       std::set<std::string> labels;
@@ -226,7 +225,6 @@ StatusOr<PropertyGraph> BuildPropertyGraph(const DocumentScan& scan) {
     index.emplace(id, static_cast<uint32_t>(g.nodes.size()));
     g.nodes.push_back(std::move(n));
   }
-  for (PgNode& n : g.nodes) n.props.resize(g.keys.size());
   g.classes.assign(all_classes.begin(), all_classes.end());
 
   // Edge types in IRI order, then edges sorted by (start, type, end).

@@ -13,6 +13,7 @@
 #define KG_TOOLS_EXPORT_PROPERTY_GRAPH_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +26,9 @@ struct PgNode {
   std::string id;    // the IRI, or _:label for a blank node
   std::string name;  // the smallest rdfs:label, else the IRI's local name
   std::vector<std::string> labels;  // class names, sorted; may be empty
-  // Values of each node property key (PropertyGraph::keys); sorted.
-  std::vector<std::vector<std::string>> props;
+  // Values by node property key (index into PropertyGraph::keys), sorted;
+  // only the keys the node has (nodes use few of the keys).
+  std::map<uint32_t, std::vector<std::string>> props;
 };
 
 struct PgEdgeType {
