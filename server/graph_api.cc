@@ -71,16 +71,20 @@ ApiResponse SearchEntities(const EntityIndex& index, const EntityGraph& graph,
     bool phrase = e.type == EntityType::kOther && e.mentions == 0;
     if ((type && e.type != *type) || (phrase && !request.all)) continue;
     const std::string name = NameKey(e.name);
+    // Rank 0: the name or an alias is the query; 1: it starts the name, an
+    // alias, or a later word of the name.
     int rank = -1;
-    if (StartsWith(name, key)) {
+    bool alias_exact = false, alias_prefix = false;
+    for (const std::string& a : e.aliases) {
+      const std::string k = NameKey(a);
+      alias_exact = alias_exact || k == key;
+      alias_prefix = alias_prefix || StartsWith(k, key);
+    }
+    if (name == key || alias_exact) {
       rank = 0;
-    } else if (std::any_of(e.aliases.begin(), e.aliases.end(),
-                           [&](const std::string& a) {
-                             return StartsWith(NameKey(a), key);
-                           })) {
+    } else if (StartsWith(name, key) || alias_prefix ||
+               name.find(" " + key) != std::string::npos) {
       rank = 1;
-    } else if (name.find(" " + key) != std::string::npos) {
-      rank = 2;
     }
     if (rank >= 0) hits.push_back({&e, rank});
   }

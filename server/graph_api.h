@@ -28,8 +28,9 @@ struct EntitySearch {
   bool all = false;  // also noun-phrase nodes (type Other, no mentions)
 };
 // {"entities": [{"id","label","type","aliases","mentions","documents",
-// "degree"}]}: names starting with the query first, then aliases, then names
-// with a later word starting with it; more mentions first within each.
+// "degree"}]}: entities whose name or alias is the query first, then those
+// whose name, an alias or a later word of the name starts with it; more
+// mentions first within each.
 ApiResponse SearchEntities(const EntityIndex& index, const EntityGraph& graph,
                            const EntitySearch& request);
 

@@ -219,6 +219,13 @@ class ReadOnlyServerTest(unittest.TestCase):
                 names = [x["label"], *x["aliases"]]
                 self.assertTrue(any(q.lower() in n.lower() for n in names), x)
         status, body = self.server.json("/api/entities",
+                                        params={"q": e["name"].upper()})
+        self.assertEqual(body["entities"][0]["label"].lower(),
+                         e["name"].lower())  # the exact name first
+        status, body = self.server.json("/api/entities", params={"q": ""})
+        mentions = [x["mentions"] for x in body["entities"]]
+        self.assertEqual(mentions, sorted(mentions, reverse=True))
+        status, body = self.server.json("/api/entities",
                                         params={"q": "", "type": "Person"})
         self.assertTrue(all(x["type"] == "Person" for x in body["entities"]))
         status, body = self.server.json("/api/entities", params={"type": "Xyz"})
