@@ -123,6 +123,10 @@ try {
   check(edge !== null, 'an edge is on screen');
   await clickAt(edge.m);
   await page.waitForSelector('#evidence .statement');
+  // The edge the page selected (the one under the pointer).
+  const picked = await page.evaluate(() => window.kgExplorer.cy.edges('.selected-edge').map((e) => e.data()));
+  check(picked.length === 1, 'one edge is selected');
+  edge.data = picked[0];
   const why = await api('/api/why', { s: edge.data.source, p: edge.data.predicate, o: edge.data.target });
   const sentences = await page.locator('#evidence .statement .sentence').allTextContents();
   check(sentences.length === why.statements.length && why.statements.every((s) => sentences.includes(s.sentence)),
