@@ -13,26 +13,27 @@ TermDictionary::TermDictionary(const Engine* engine, TermId next_id,
 
 StatusOr<TermId> TermDictionary::GetOrAssign(const Term& term,
                                              WriteSink* sink) {
-  std::string key = term.Encode();
+  // Most calls find the term cached: encode into a reused buffer and copy
+  // the key only for a term not seen before.
+  term.EncodeTo(&key_buf_);
+  if (TermId hit = ids_.Find(key_buf_); hit != kNoTerm) return hit;
   // Literals carry exactly one NUL separator (see Term::Encode); any other
-  // NUL would make the encoding ambiguous.
-  const size_t nuls = std::count(key.begin(), key.end(), '\0');
+  // NUL would make the encoding ambiguous. (A cached key passed this check.)
+  const size_t nuls = std::count(key_buf_.begin(), key_buf_.end(), '\0');
   if (nuls != (term.is_literal() ? 1u : 0u)) {
     return Status::InvalidArgument("term contains a NUL byte: " +
                                    term.ToNTriples());
   }
-  auto [it, inserted] = ids_.try_emplace(std::move(key), kNoTerm);
-  if (!inserted) return it->second;
   if (committed_next_id_ > 1) {  // an empty dictionary needs no lookup
     std::string value;
     rocksdb::Status s = engine_->db->Get(
-        rocksdb::ReadOptions(), engine_->handle(kCfStr2Id), it->first, &value);
+        rocksdb::ReadOptions(), engine_->handle(kCfStr2Id), key_buf_, &value);
     if (s.ok() && value.size() == 8) {
-      it->second = GetBigEndian64(value.data());
-      return it->second;
+      const TermId id = GetBigEndian64(value.data());
+      ids_.Insert(key_buf_, id);
+      return id;
     }
     if (!s.IsNotFound()) {
-      ids_.erase(it);
       if (s.ok()) {
         return Status::Corruption("bad dictionary entry for " +
                                   term.ToNTriples());
@@ -41,11 +42,10 @@ StatusOr<TermId> TermDictionary::GetOrAssign(const Term& term,
     }
   }
   const TermId id = next_id_++;
-  it->second = id;
+  ids_.Insert(key_buf_, id);
   const std::string id_bytes = EncodeId(id);
-  sink->Put(kCfStr2Id, it->first, id_bytes);
-  sink->Put(kCfId2Str, id_bytes, it->first);
-  pending_.push_back(&it->first);
+  sink->Put(kCfStr2Id, key_buf_, id_bytes);
+  sink->Put(kCfId2Str, id_bytes, key_buf_);
   return id;
 }
 
@@ -57,19 +57,15 @@ void TermDictionary::EmitNextId(WriteSink* sink) const {
 
 void TermDictionary::Commit() {
   committed_next_id_ = next_id_;
-  pending_.clear();
   // Bounded: a full cache starts over (between writes, so no pending entry is
   // lost).
-  if (ids_.size() > cache_capacity_) ids_.clear();
+  if (ids_.size() > cache_capacity_) ids_.Clear();
+  mark_ = ids_.Mark();
 }
 
 void TermDictionary::Rollback() {
   next_id_ = committed_next_id_;
-  for (const std::string* key : pending_) {
-    const std::string copy = *key;  // *key dies with its node
-    ids_.erase(copy);
-  }
-  pending_.clear();
+  ids_.Rollback(mark_);
 }
 
 }  // namespace kg

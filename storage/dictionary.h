@@ -7,11 +7,10 @@
 #define KG_STORAGE_DICTIONARY_H_
 
 #include <string>
-#include <unordered_map>
-#include <vector>
 
 #include "storage/engine.h"
 #include "storage/term.h"
+#include "storage/term_table.h"
 
 namespace kg {
 
@@ -30,19 +29,20 @@ class TermDictionary {
   void Commit();
   void Rollback();
   // Makes room for `terms` more cached ids (a large write's terms).
-  void Reserve(size_t terms) { ids_.reserve(ids_.size() + terms); }
+  void Reserve(size_t terms) { ids_.Reserve(ids_.size() + terms); }
 
   TermId next_id() const { return next_id_; }
-  bool has_pending() const { return !pending_.empty(); }
+  bool has_pending() const { return next_id_ != committed_next_id_; }
 
  private:
   const Engine* engine_;
   TermId next_id_, committed_next_id_;
   size_t cache_capacity_;
-  // Committed ids (a bounded cache) and this write's new ids, told apart by
-  // pending_, which points at the keys of the new ones (node keys are stable).
-  std::unordered_map<std::string, TermId> ids_;
-  std::vector<const std::string*> pending_;
+  // Committed ids (a bounded cache) and this write's new ids: the entries
+  // added after mark_ (the ids looked up or assigned since the last Commit).
+  TermTable ids_;
+  size_t mark_ = 0;
+  std::string key_buf_;  // the encoding of the term being looked up
 };
 
 }  // namespace kg

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "storage/radix_sort.h"
+
 namespace kg {
 namespace {
 
@@ -153,10 +155,9 @@ Status PlanDocumentWrite(const WritePlanInput& in, const std::string& id,
       statements.emplace_back(*ids, &st);
       fresh.push_back({*ids, 0});  // a statement's triple is one of the doc's
     }
-    auto less = [](const Contribution& a, const Contribution& b) {
-      return SpoLess(a.triple, b.triple);
-    };
-    std::sort(fresh.begin(), fresh.end(), less);
+    RadixSort(&fresh, [](const Contribution& c) {
+      return std::array<uint64_t, 3>{c.triple.s, c.triple.p, c.triple.o};
+    });
     fresh.erase(std::unique(fresh.begin(), fresh.end(),
                             [](const Contribution& a, const Contribution& b) {
                               return a.triple == b.triple;

@@ -36,7 +36,11 @@ rocksdb::Options EngineOptions(int cf) {
   t.block_cache = cache;
   // Whole-key bloom filters make the writer's existence checks (dictionary,
   // index, support) cheap when the key is absent, which is the common case.
-  if (cf != kCfDefault && cf != kCfDocTriples && cf != kCfStatements) {
+  // Column families read only by scans (pos, osp, the contribution lists and
+  // statements) or by keys known to exist (id2str) have none: building one
+  // costs the bulk path time for no benefit.
+  if (cf == kCfMeta || cf == kCfStr2Id || cf == kCfSpo || cf == kCfSupport ||
+      cf == kCfDocuments) {
     t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     o.memtable_whole_key_filtering = true;
     o.memtable_prefix_bloom_size_ratio = 0.05;

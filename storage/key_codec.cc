@@ -2,41 +2,10 @@
 
 namespace kg {
 
-void PutBigEndian64(char* out, uint64_t v) {
-  for (int i = 7; i >= 0; --i) {
-    out[i] = static_cast<char>(v & 0xff);
-    v >>= 8;
-  }
-}
-
-uint64_t GetBigEndian64(const char* in) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(in[i]);
-  return v;
-}
-
 std::string EncodeId(TermId id) {
   std::string out(8, '\0');
   PutBigEndian64(out.data(), id);
   return out;
-}
-
-IndexKey EncodeIndexKey(IndexKind kind, const IdTriple& t) {
-  IndexKey k;
-  TermId a = t.s, b = t.p, c = t.o;
-  if (kind == IndexKind::kPos) {
-    a = t.p, b = t.o, c = t.s;
-  } else if (kind == IndexKind::kOsp) {
-    a = t.o, b = t.s, c = t.p;
-  }
-  PutBigEndian64(k.data(), a);
-  PutBigEndian64(k.data() + 8, b);
-  PutBigEndian64(k.data() + 16, c);
-  return k;
-}
-
-std::string_view KeyView(const IndexKey& k) {
-  return std::string_view(k.data(), k.size());
 }
 
 IdTriple DecodeIndexKey(IndexKind kind, std::string_view key) {

@@ -6,7 +6,9 @@
 #define KG_STORAGE_KEY_CODEC_H_
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -20,13 +22,40 @@ using IndexKey = std::array<char, kIndexKeySize>;
 enum class IndexKind : uint8_t { kSpo = 0, kPos = 1, kOsp = 2 };
 inline constexpr int kIndexCount = 3;
 
-void PutBigEndian64(char* out, uint64_t v);
-uint64_t GetBigEndian64(const char* in);
+// Inline: the bulk path converts millions of keys.
+inline void PutBigEndian64(char* out, uint64_t v) {
+  if constexpr (std::endian::native == std::endian::little) {
+    v = __builtin_bswap64(v);
+  }
+  std::memcpy(out, &v, 8);
+}
+inline uint64_t GetBigEndian64(const char* in) {
+  uint64_t v;
+  std::memcpy(&v, in, 8);
+  if constexpr (std::endian::native == std::endian::little) {
+    v = __builtin_bswap64(v);
+  }
+  return v;
+}
 std::string EncodeId(TermId id);  // 8 bytes, big-endian
 
 // The triple's ids permuted into `kind`'s order and encoded.
-IndexKey EncodeIndexKey(IndexKind kind, const IdTriple& t);
-std::string_view KeyView(const IndexKey& k);
+inline IndexKey EncodeIndexKey(IndexKind kind, const IdTriple& t) {
+  IndexKey k;
+  TermId a = t.s, b = t.p, c = t.o;
+  if (kind == IndexKind::kPos) {
+    a = t.p, b = t.o, c = t.s;
+  } else if (kind == IndexKind::kOsp) {
+    a = t.o, b = t.s, c = t.p;
+  }
+  PutBigEndian64(k.data(), a);
+  PutBigEndian64(k.data() + 8, b);
+  PutBigEndian64(k.data() + 16, c);
+  return k;
+}
+inline std::string_view KeyView(const IndexKey& k) {
+  return std::string_view(k.data(), k.size());
+}
 // Inverse of EncodeIndexKey. REQUIRES: key.size() == kIndexKeySize.
 IdTriple DecodeIndexKey(IndexKind kind, std::string_view key);
 

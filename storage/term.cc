@@ -93,22 +93,27 @@ std::string Term::ToNTriples() const {
 // upstream, so 0x00 is a safe separator.
 std::string Term::Encode() const {
   std::string out;
-  out.reserve(value.size() + 3 + datatype.size() + lang.size());
-  out += static_cast<char>('0' + static_cast<int>(kind));
-  out += value;
+  EncodeTo(&out);
+  return out;
+}
+
+void Term::EncodeTo(std::string* out) const {
+  out->clear();
+  out->reserve(value.size() + 3 + datatype.size() + lang.size());
+  *out += static_cast<char>('0' + static_cast<int>(kind));
+  *out += value;
   if (kind == Kind::kLiteral) {
-    out += '\0';
+    *out += '\0';
     if (!lang.empty()) {
-      out += '@';
-      out += lang;
+      *out += '@';
+      *out += lang;
     } else if (!datatype.empty()) {
-      out += '^';
-      out += datatype;
+      *out += '^';
+      *out += datatype;
     } else {
-      out += '-';
+      *out += '-';
     }
   }
-  return out;
 }
 
 StatusOr<Term> Term::Decode(std::string_view bytes) {

@@ -59,6 +59,8 @@ struct Term {
   // A compact, unambiguous byte encoding used as the dictionary key (kind byte
   // + fields).
   std::string Encode() const;
+  // Encode() into `out` (replacing its contents), reusing its capacity.
+  void EncodeTo(std::string* out) const;
   static StatusOr<Term> Decode(std::string_view bytes);
 
   friend bool operator==(const Term& a, const Term& b) {

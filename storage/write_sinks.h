@@ -29,24 +29,40 @@ class SortingSink : public WriteSink {
  protected:
   using Visitor = std::function<rocksdb::Status(
       std::string_view key, std::string_view value, bool is_delete)>;
-  bool empty(int cf) const { return cfs_[cf].entries.empty(); }
+  bool empty(int cf) const {
+    return cfs_[cf].entries.empty() && cfs_[cf].fixed.empty();
+  }
+  // Number of writes collected for `cf` and their key and value bytes.
+  size_t bytes(int cf) const {
+    return cfs_[cf].arena.size() + cfs_[cf].fixed.size() * kIndexKeySize;
+  }
   // Visits the final write of every key of `cf` in key order, then frees them.
+  // Drains of different column families may run in parallel threads.
   rocksdb::Status Drain(int cf, const Visitor& visit);
 
  private:
   struct Entry {
-    // The first 16 key bytes as big-endian numbers: most comparisons end here
-    // (pos keys often share their first 8 bytes).
+    // 16 key bytes as big-endian numbers, scratch space of SortEntries.
     uint64_t prefix, prefix2;
     uint64_t key_off;
     uint32_t key_len, value_len;  // the value follows the key in the arena
-    bool is_delete;
+    uint64_t seq_del;             // emission order << 1 | is_delete
+  };
+  // A write of a 24-byte key with an empty value (the index column families),
+  // kept as three big-endian numbers: no arena, integer comparisons.
+  struct FixedEntry {
+    uint64_t k[3];
+    uint64_t seq_del;
   };
   struct CfEntries {
     std::string arena;
     std::vector<Entry> entries;
+    std::vector<FixedEntry> fixed;
+    uint64_t seq = 0;
   };
   void Add(Cf cf, std::string_view key, std::string_view value, bool del);
+  static void SortEntries(Entry* first, Entry* last, size_t depth,
+                          const char* base);
   std::vector<CfEntries> cfs_;
 };
 
