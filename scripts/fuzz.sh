@@ -8,6 +8,9 @@
 # (fork mode: keep fuzzing after a crash and collect every crash input).
 # Prints per target: executions, corpus size and any crash file. A crash input
 # is kept under build-fuzz/crashes/<target>/; copy it to fuzz/regressions/.
+# KG_FUZZ_BUILD names the build directory (default build-fuzz); `make test`
+# uses it for a short smoke run of every target (FUZZ_SECONDS, default 10).
+# Without clang++ and its libFuzzer runtime it prints a message and exits 0.
 # Exit status: 0 when no target crashed, 1 otherwise.
 set -u
 cd "$(dirname "$0")/.."
@@ -19,7 +22,19 @@ if [ ${#TARGETS[@]} -eq 0 ]; then
   TARGETS=(fuzz_jsonl_reader fuzz_rdf_reader fuzz_tokenizer fuzz_sparql_parser
            fuzz_key_decode fuzz_model_loader)
 fi
-BUILD=$ROOT/build-fuzz
+BUILD=${KG_FUZZ_BUILD:-$ROOT/build-fuzz}
+case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+
+probe=$(mktemp -d)
+echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }' \
+  >"$probe/p.cc"
+if ! command -v clang++ >/dev/null 2>&1 ||
+   ! clang++ -fsanitize=fuzzer "$probe/p.cc" -o "$probe/p" >/dev/null 2>&1; then
+  rm -rf "$probe"
+  echo "fuzz: clang++ with the libFuzzer runtime is not available; fuzzing skipped"
+  exit 0
+fi
+rm -rf "$probe"
 SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
