@@ -176,12 +176,20 @@ Status WriteNebulaExport(const PropertyGraph& g, const std::string& dir,
          "manager:\n  spaceName: "
       << YamlString(space)
       << "\n  batch: 256\n"
-         "  hooks:\n    before:\n      - statements:\n";
+         "  hooks:\n    before:\n";
+    // The space exists only after a storage heartbeat, and the tags and edges
+    // only after another (two heartbeats of 10 s each, by default): the
+    // space goes first, each step followed by a wait.
     std::istringstream lines(schema.str());
-    for (std::string line; std::getline(lines, line);) {
+    bool first = true;
+    for (std::string line; std::getline(lines, line); first = false) {
+      if (first || line.rfind("USE ", 0) == 0) {
+        if (!first) y << "        wait: 20s\n";
+        y << "      - statements:\n";
+      }
       y << "          - " << YamlString(line) << "\n";
     }
-    y << "        wait: 10s\n"
+    y << "        wait: 20s\n"
          "log:\n  level: INFO\n  console: true\n"
          "sources:\n";
     for (const Source& s : sources) {

@@ -169,6 +169,25 @@ def check_nebula(d, nq):
             check(any(k[0] == key[0] and k[2] == key[2] and v == sorted(docs) for k, v in edges.items()),
                   f"{f}: edge {key} with documents {docs} is not in the store")
     check(total == len(edges), f"{total} edges, expected {len(edges)}")
+    try:
+        import yaml
+    except ImportError:
+        return
+    # The importer config: every source is a CSV here, and each property's
+    # column index points at the column of that name.
+    cfg = yaml.safe_load(config)
+    check(cfg["manager"]["spaceName"] in schema, "importer.yaml names another space")
+    for src in cfg["sources"]:
+        path = os.path.join(d, src["path"])
+        check(os.path.exists(path), f"importer.yaml source {src['path']} is missing")
+        if not os.path.exists(path):
+            continue
+        header, _ = read_csv(path)
+        check(src["csv"]["withHeader"] is True, f"{src['path']}: withHeader is not set")
+        for element in src.get("tags", []) + src.get("edges", []):
+            for prop in element["props"]:
+                check(prop["index"] < len(header) and header[prop["index"]] == prop["name"],
+                      f"{src['path']}: property {prop['name']} at column {prop['index']}")
 
 
 def main(argv):
