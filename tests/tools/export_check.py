@@ -5,6 +5,8 @@ usage:
   export_check.py nquads NQ DOCS_JSON NT BASE   the N-Quads export
   export_check.py neo4j DIR NQ                  the Neo4j CSV export
   export_check.py nebula DIR NQ                 the NebulaGraph export
+  export_check.py graphs NQ GRAPH FILE [GRAPH FILE...]   each named graph holds exactly
+                                                the triples of the N-Triples FILE it came from
 
 DOCS_JSON is `kg docs --format json`, NT the N-Triples export, NQ the N-Quads export (the
 oracle for the property-graph checks: which triples, and which documents support them).
@@ -62,6 +64,17 @@ def check_nquads(nq, docs_json, nt, base):
     nt_graph = rdflib.Graph()
     nt_graph.parse(nt, format="nt")
     check(union == set(nt_graph), f"graphs hold {len(union)} distinct triples, the N-Triples export {len(nt_graph)}")
+
+
+def check_graphs(nq, pairs):
+    graphs = load_quads(nq)
+    check(len(graphs) == len(pairs), f"{len(graphs)} graphs, expected {len(pairs)}")
+    for graph, path in pairs:
+        source = rdflib.Graph()
+        source.parse(path, format="nt")
+        got = graphs.get(graph, set())
+        check(got == set(source), f"graph {graph}: {len(got)} triples, {path} has {len(source)}; "
+              f"missing {sorted(set(source) - got)[:2]} extra {sorted(got - set(source))[:2]}")
 
 
 def expected_property_graph(nq):
@@ -198,6 +211,8 @@ def main(argv):
             check_neo4j(*argv[2:])
         elif argv[1:2] == ["nebula"] and len(argv) == 4:
             check_nebula(*argv[2:])
+        elif argv[1:2] == ["graphs"] and len(argv) >= 5 and len(argv) % 2 == 1:
+            check_graphs(argv[2], list(zip(argv[3::2], argv[4::2])))
         else:
             print(__doc__, file=sys.stderr)
             return 2

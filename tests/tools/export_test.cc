@@ -93,6 +93,10 @@ TEST_F(ExportTest, NQuadsParseWithRapperAndRdflib) {
   EXPECT_NE(r.err.find("returned 12 triples"), std::string::npos) << r.err;
   if (!HavePythonRdflib()) GTEST_SKIP() << "python3-rdflib is not installed";
   ExpectCheckOk("nquads out.nq docs.json out.nt http://kg.local/");
+  // Each document's graph holds exactly the triples of the file it came from.
+  ExpectCheckOk(
+      "graphs out.nq http://kg.local/doc/doc%20one one.nt "
+      "http://kg.local/doc/dir%2F%C3%BC%2C%202 two.nt");
 }
 
 TEST_F(ExportTest, Neo4jAndNebulaShapes) {
