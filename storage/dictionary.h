@@ -28,8 +28,6 @@ class TermDictionary {
 
   void Commit();
   void Rollback();
-  // Makes room for `terms` more cached ids (a large write's terms).
-  void Reserve(size_t terms) { ids_.Reserve(ids_.size() + terms); }
 
   TermId next_id() const { return next_id_; }
   bool has_pending() const { return next_id_ != committed_next_id_; }

@@ -141,9 +141,6 @@ Status PlanDocumentWrite(const WritePlanInput& in, const std::string& id,
   std::vector<std::pair<IdTriple, const StatementRecord*>> statements;
   if (doc != nullptr) {
     fresh.reserve(doc->triples.size() + doc->statements.size());
-    if (doc->triples.size() > kContributionsPerChunk) {
-      in.dictionary->Reserve(doc->triples.size());
-    }
     for (const Triple& t : doc->triples) {
       StatusOr<IdTriple> ids = ToIds(t, in.dictionary, sink);
       if (!ids.ok()) return ids.status();
@@ -171,6 +168,10 @@ Status PlanDocumentWrite(const WritePlanInput& in, const std::string& id,
   if (old != nullptr)
     KG_RETURN_IF_ERROR(LoadContributions(*in.engine, *old, &before));
 
+  for (int k = 0; k < kIndexCount; ++k) {
+    sink->Reserve(IndexCf(static_cast<IndexKind>(k)),
+                  fresh.size() + before.size());
+  }
   // Support moves only for triples in exactly one of the two lists.
   size_t i = 0, j = 0;
   while (i < fresh.size() || j < before.size()) {

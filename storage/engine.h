@@ -72,6 +72,11 @@ class WriteSink {
   virtual ~WriteSink() = default;
   virtual void Put(Cf cf, std::string_view key, std::string_view value) = 0;
   virtual void Delete(Cf cf, std::string_view key) = 0;
+  // A hint: about `writes` more Puts/Deletes of `cf` are coming.
+  virtual void Reserve(Cf cf, size_t writes) {
+    (void)cf;
+    (void)writes;
+  }
 };
 
 }  // namespace kg

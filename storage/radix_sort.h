@@ -12,6 +12,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <type_traits>
 #include <vector>
 
 namespace kg {
@@ -32,9 +37,13 @@ void RadixSort(std::vector<T>* v, KeyFn key) {
   }
   using Key = decltype(key(v->front()));
   constexpr size_t kWords = std::tuple_size<Key>::value;
-  std::vector<T> scratch(n);
+  static_assert(std::is_trivially_copyable_v<T>);
+  // Scratch space without the cost of initialising it.
+  std::unique_ptr<void, decltype(&std::free)> scratch(
+      std::malloc(n * sizeof(T)), &std::free);
+  if (scratch == nullptr) throw std::bad_alloc();
   T* src = v->data();
-  T* dst = scratch.data();
+  T* dst = static_cast<T*>(scratch.get());
   std::vector<std::array<size_t, kBuckets>> counts(kDigits);
   for (size_t w = kWords; w-- > 0;) {
     for (auto& c : counts) c.fill(0);
@@ -61,7 +70,7 @@ void RadixSort(std::vector<T>* v, KeyFn key) {
       std::swap(src, dst);
     }
   }
-  if (src != v->data()) v->swap(scratch);
+  if (src != v->data()) std::memcpy(v->data(), src, n * sizeof(T));
 }
 
 }  // namespace kg

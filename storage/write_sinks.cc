@@ -40,6 +40,16 @@ void SortingSink::Delete(Cf cf, std::string_view key) {
   Add(cf, key, {}, true);
 }
 
+void SortingSink::Reserve(Cf cf, size_t writes) {
+  // Index column families hold fixed 24-byte keys with empty values.
+  CfEntries& c = cfs_[cf];
+  if (cf == kCfSpo || cf == kCfPos || cf == kCfOsp) {
+    c.fixed.reserve(c.fixed.size() + writes);
+  } else {
+    c.entries.reserve(c.entries.size() + writes);
+  }
+}
+
 namespace {
 
 // The 8 key bytes at `at` as a big-endian number, zero-padded past the end.
@@ -185,8 +195,10 @@ Status BatchSink::Commit() {
 }
 
 Status SstSink::WriteFile(int cf, const std::string& file) {
+  // The files are read soon after the ingest: keep them in the page cache.
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), EngineOptions(cf),
-                                e_->handle(cf));
+                                e_->handle(cf),
+                                /*invalidate_page_cache=*/false);
   rocksdb::Status s = writer.Open(file);
   if (s.ok()) {
     s = Drain(cf, [&writer](std::string_view k, std::string_view v, bool del) {

@@ -25,6 +25,7 @@ class SortingSink : public WriteSink {
   SortingSink() : cfs_(kCfCount) {}
   void Put(Cf cf, std::string_view key, std::string_view value) override;
   void Delete(Cf cf, std::string_view key) override;
+  void Reserve(Cf cf, size_t writes) override;
 
  protected:
   using Visitor = std::function<rocksdb::Status(

@@ -39,10 +39,14 @@ std::string RandomKey(std::mt19937_64& rng) {
           EncodeIndexKey(IndexKind::kSpo, {rng() % 4, rng() % 3, rng() % 5});
       return std::string(KeyView(k));
     }
-    case 1:
-      return "0http://example.org/entity/" + std::to_string(rng() % 40);
+    case 1: {
+      std::string k = "0http://example.org/entity/";
+      k += std::to_string(rng() % 40);
+      return k;
+    }
     case 2: {
-      std::string k = "2literal value " + std::to_string(rng() % 30);
+      std::string k = "2literal value ";
+      k += std::to_string(rng() % 30);
       k += '\0';
       k += (rng() % 2) ? "@en" : "-";
       return k;
@@ -69,7 +73,8 @@ TEST(SortingSinkTest, DrainVisitsTheLastWriteOfEachKeyInKeyOrder) {
         model[key] = {"", true};
       } else {
         // Index keys mostly with empty values, sometimes with a value.
-        const std::string value = op == 1 ? "" : "v" + std::to_string(w);
+        std::string value;
+        if (op == 2) value = std::to_string(w) + "v";
         sink.Put(kCfSpo, key, value);
         model[key] = {value, false};
       }
@@ -90,7 +95,7 @@ TEST(SortingSinkTest, DrainVisitsTheLastWriteOfEachKeyInKeyOrder) {
 TEST(SortingSinkTest, ColumnFamiliesAreIndependentAndSortedInputIsKept) {
   TestSink sink;
   for (uint64_t id = 1; id <= 1000; ++id) {
-    sink.Put(kCfId2Str, EncodeId(id), "term" + std::to_string(id));
+    sink.Put(kCfId2Str, EncodeId(id), std::to_string(id) + "term");
     sink.Put(kCfPos, KeyView(EncodeIndexKey(IndexKind::kPos, {id, 1, 2})), "");
   }
   sink.Put(kCfPos, KeyView(EncodeIndexKey(IndexKind::kPos, {0, 0, 0})), "");
@@ -98,7 +103,7 @@ TEST(SortingSinkTest, ColumnFamiliesAreIndependentAndSortedInputIsKept) {
   ASSERT_EQ(ids.size(), 1000u);
   for (size_t i = 0; i < ids.size(); ++i) {
     EXPECT_EQ(std::get<0>(ids[i]), EncodeId(i + 1));
-    EXPECT_EQ(std::get<1>(ids[i]), "term" + std::to_string(i + 1));
+    EXPECT_EQ(std::get<1>(ids[i]), std::to_string(i + 1) + "term");
   }
   const auto pos = sink.DrainAll(kCfPos);
   ASSERT_EQ(pos.size(), 1001u);
