@@ -2,9 +2,7 @@
 // store is written through the Store API, then the built `kg` binary runs
 // against it.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -12,16 +10,14 @@
 
 #include "graph/snapshot_cache.h"
 #include "graph_test_util.h"
+#include "tests/cli_runner.h"
 
 namespace kg {
 namespace {
 
 using namespace kg::testing;  // NOLINT
 
-struct CommandResult {
-  int code;
-  std::string out, err;
-};
+using CommandResult = kg::testing::CliResult;
 
 std::string Slurp(const std::string& path) {
   std::ifstream in(path);
@@ -57,19 +53,10 @@ class GraphCommandsTest : public StoreFixture {
     store_.reset();  // the commands open it themselves
   }
 
+  // `kg --db DIR ARGS` (ARGS is shell text).
   CommandResult Kg(const std::string& args) {
-    const std::string err = (dir_ / "stderr.txt").string();
-    const std::string cmd = std::string(KG_BINARY) + " --db " + dir_.string() +
-                            " " + args + " 2> " + err;
-    CommandResult r;
-    FILE* p = popen(cmd.c_str(), "r");
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = Slurp(err);
-    return r;
+    return kg::testing::RunKgShell(
+        "--db " + kg::testing::ShellQuote(dir_.string()) + " " + args);
   }
 
   void Reopen() {

@@ -12,6 +12,7 @@
 
 #include "ingest/entity_index.h"
 #include "ingest/vocabulary.h"
+#include "tests/cli_runner.h"
 
 namespace kg {
 namespace {
@@ -41,14 +42,12 @@ class EntityAcceptanceTest : public ::testing::Test {
            ("kg_entity_acceptance_" + std::to_string(::getpid())))
               .string();
     fs::remove_all(db_);
-    std::string cmd = std::string(KG_BINARY) + " --db " + db_ +
-                      " ingest --quiet " + article_ + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::array<char, 4096> buf;
-    while (p != nullptr && fgets(buf.data(), buf.size(), p) != nullptr) {
-      ingest_output_ += buf.data();
-    }
-    ingest_status_ = p == nullptr ? -1 : pclose(p);
+    testing::CliOptions merged;
+    merged.merge_stderr = true;
+    testing::CliResult r =
+        testing::RunKg({"--db", db_, "ingest", "--quiet", article_}, merged);
+    ingest_output_ = r.out;
+    ingest_status_ = r.code;
   }
   static void TearDownTestSuite() {
     if (!db_.empty()) fs::remove_all(db_);

@@ -9,6 +9,7 @@
 #include "ingest/document_builder.h"
 #include "ingest/entity_index.h"
 #include "ingest/wordnet.h"
+#include "tests/cli_runner.h"
 #include "tests/ingest/entity_test_util.h"
 
 namespace kg {
@@ -18,23 +19,13 @@ using testing::Arg;
 using testing::Fact;
 using testing::ParsedSentence;
 
-struct RunResult {
-  int code = -1;
-  std::string out;
-};
+using RunResult = testing::CliResult;
 
+// `kg ARGS` (shell text), stderr merged into out.
 RunResult RunKg(const std::string& args) {
-  std::string cmd = std::string(KG_BINARY) + " " + args + " 2>&1";
-  RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
-    r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  testing::CliOptions merged;
+  merged.merge_stderr = true;
+  return testing::RunKgShell(args, merged);
 }
 
 DocumentInput WelcomeDocument(const std::string& id) {

@@ -11,6 +11,7 @@
 #include "ingest/extractor.h"
 #include "ingest/parser.h"
 #include "ingest/tokenizer.h"
+#include "tests/cli_runner.h"
 
 namespace kg {
 namespace {
@@ -74,15 +75,9 @@ TEST_F(ParsedExtract, ConfidencesAreProbabilitiesAndVary) {
   EXPECT_TRUE(differ);
 }
 
+// Standard output of a shell command line.
 std::string RunCommand(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
+  return kg::testing::RunProcess({"/bin/sh", "-c", cmd}).out;
 }
 
 TEST_F(ParsedExtract, CarbFormatFromTheCommandLine) {

@@ -9,27 +9,20 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/cli_runner.h"
+
 namespace kg {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CmdResult {
-  int code;
-  std::string out;
-};
+using CmdResult = kg::testing::CliResult;
 
+// `kg ARGS` (shell text), stderr merged into out.
 CmdResult Kg(const std::string& args) {
-  std::string cmd = std::string(KG_BINARY) + " " + args + " 2>&1";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  CmdResult r{-1, ""};
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) r.out.append(buf, n);
-  int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  kg::testing::CliOptions merged;
+  merged.merge_stderr = true;
+  return kg::testing::RunKgShell(args, merged);
 }
 
 class ParserCliTest : public ::testing::Test {

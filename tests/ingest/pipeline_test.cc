@@ -14,6 +14,8 @@
 #include <set>
 #include <string>
 
+#include "tests/cli_runner.h"
+
 namespace kg {
 namespace {
 
@@ -165,51 +167,37 @@ TEST_F(PipelineTest, ChangedDocumentIsReplaced) {
 }
 
 TEST_F(PipelineTest, CommandLineSummaryAndExitCode) {
-  std::string cmd = std::string(KG_BINARY) + " --db " +
-                    (dir_ / "cli").string() + " ingest --threads 2 " +
-                    Inputs()[0] + " " + Inputs()[1] + " 2>" +
-                    (dir_ / "err.txt").string();
-  auto run = [&](std::string* out) {
-    std::FILE* p = popen(cmd.c_str(), "r");
-    char buf[4096];
-    size_t n;
-    out->clear();
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out->append(buf, n);
-    return WEXITSTATUS(pclose(p));
-  };
-  std::string out;
-  EXPECT_EQ(run(&out), 1);  // two documents failed
-  EXPECT_NE(out.find("documents: 4 added, 0 unchanged, 0 replaced, 2 failed"),
+  const std::vector<std::string> args = {"--db",     (dir_ / "cli").string(),
+                                         "ingest",   "--threads",
+                                         "2",        Inputs()[0],
+                                         Inputs()[1]};
+  testing::CliResult r = testing::RunKg(args);
+  EXPECT_EQ(r.code, 1);  // two documents failed
+  EXPECT_NE(r.out.find("documents: 4 added, 0 unchanged, 0 replaced, 2 failed"),
             std::string::npos)
-      << out;
-  std::ifstream err(dir_ / "err.txt");
-  std::string err_text((std::istreambuf_iterator<char>(err)), {});
-  EXPECT_NE(err_text.find("invalid UTF-8 at byte 7; document skipped"),
+      << r.out;
+  EXPECT_NE(r.err.find("invalid UTF-8 at byte 7; document skipped"),
             std::string::npos)
-      << err_text;
-  EXPECT_EQ(run(&out), 1);
-  EXPECT_NE(out.find("documents: 0 added, 4 unchanged"), std::string::npos)
-      << out;
+      << r.err;
+  r = testing::RunKg(args);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("documents: 0 added, 4 unchanged"), std::string::npos)
+      << r.out;
 }
 
 TEST_F(PipelineTest, StdinAndMissingPathThroughTheCommand) {
   std::string db = (dir_ / "stdin_db").string();
   std::string missing = (dir_ / "no-such-dir").string();
-  std::string cmd =
-      "printf 'Bridge Opens\\n\\nThe mayor opened a bridge "
-      "on Friday.\\n' | " +
-      std::string(KG_BINARY) + " --db " + db + " ingest - " + missing +
-      " --quiet >" + (dir_ / "out.txt").string() + " 2>" +
-      (dir_ / "err.txt").string();
-  int status = std::system(cmd.c_str());
-  EXPECT_EQ(WEXITSTATUS(status), 1);
-  std::ifstream err(dir_ / "err.txt");
-  std::string err_text((std::istreambuf_iterator<char>(err)), {});
-  EXPECT_NE(err_text.find(missing +
-                          ":1: no such file or directory; document skipped"),
-            std::string::npos)
-      << err_text;
-  EXPECT_EQ(fs::file_size(dir_ / "out.txt"), 0u);  // --quiet: no summary
+  testing::CliOptions stdin_text;
+  stdin_text.input = "Bridge Opens\n\nThe mayor opened a bridge on Friday.\n";
+  testing::CliResult r = testing::RunKg(
+      {"--db", db, "ingest", "-", missing, "--quiet"}, stdin_text);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(
+      r.err.find(missing + ":1: no such file or directory; document skipped"),
+      std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");  // --quiet: no summary
   OpenOptions ro;
   ro.read_only = true;
   auto store = Store::Open(db, ro);

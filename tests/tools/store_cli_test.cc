@@ -11,27 +11,16 @@
 #include <sstream>
 #include <string>
 
+#include "tests/cli_runner.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
+using Result = kg::testing::CliResult;
+using kg::testing::ShellQuote;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+std::string Quote(const std::string& s) { return ShellQuote(s); }
 
 class StoreCliTest : public ::testing::Test {
  protected:
@@ -53,15 +42,7 @@ class StoreCliTest : public ::testing::Test {
 
   // Runs `kg --db DB ARGS` in a shell (so ARGS may redirect stdin).
   Result Kg(const std::string& args) {
-    std::string cmd = Quote(KG_BINARY) + " --db " + Quote(db_) + " " + args +
-                      " >" + Quote((dir_ / "out").string()) + " 2>" +
-                      Quote((dir_ / "err").string());
-    int status = std::system(cmd.c_str());
-    Result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(dir_ / "out");
-    r.err = Slurp(dir_ / "err");
-    return r;
+    return kg::testing::RunKgShell("--db " + Quote(db_) + " " + args);
   }
 
   nlohmann::json Json(const std::string& args) {
@@ -216,13 +197,12 @@ TEST_F(StoreCliTest, ExportRoundTripThroughRapperAndRdflib) {
   if (std::system("command -v rapper >/dev/null 2>&1") != 0) {
     GTEST_SKIP() << "rapper (raptor2-utils) is not installed";
   }
-  std::string count_cmd = "rapper -i ntriples -c " + Quote(out) + " 2>&1";
-  FILE* p = popen(count_cmd.c_str(), "r");
-  ASSERT_NE(p, nullptr);
-  std::string rapper_out;
-  char buf[256];
-  while (fgets(buf, sizeof buf, p)) rapper_out += buf;
-  EXPECT_EQ(WEXITSTATUS(pclose(p)), 0) << rapper_out;
+  kg::testing::CliOptions merged;
+  merged.merge_stderr = true;
+  Result rapper =
+      kg::testing::RunProcess({"rapper", "-i", "ntriples", "-c", out}, merged);
+  const std::string& rapper_out = rapper.out;
+  EXPECT_EQ(rapper.code, 0) << rapper_out;
   EXPECT_NE(rapper_out.find("returned " + std::to_string(triples) + " triples"),
             std::string::npos)
       << rapper_out;
