@@ -12,6 +12,7 @@ namespace {
 constexpr uint32_t kLabelsSection = SectionTag("LABL");
 constexpr uint32_t kWeightsSection = SectionTag("PRWT");
 constexpr uint32_t kMetaSection = SectionTag("META");
+constexpr uint32_t kRootSection = SectionTag("ROOT");
 
 int IndexOf(const std::vector<std::string>& v, const std::string& s) {
   auto it = std::find(v.begin(), v.end(), s);
@@ -21,11 +22,13 @@ int IndexOf(const std::vector<std::string>& v, const std::string& s) {
 }  // namespace
 
 GreedyParser::GreedyParser(Tagger tagger, std::vector<std::string> labels,
-                           WeightTable weights, std::string meta)
+                           WeightTable weights, std::string meta,
+                           RootPlacement root)
     : tagger_(std::move(tagger)),
       labels_(std::move(labels)),
       weights_(std::move(weights)),
-      meta_(std::move(meta)) {
+      meta_(std::move(meta)),
+      root_(root) {
   root_label_ = std::max(0, IndexOf(labels_, "root"));
   fallback_label_ = IndexOf(labels_, "dep");
   if (fallback_label_ < 0) fallback_label_ = root_label_ == 0 ? 1 : 0;
@@ -55,7 +58,7 @@ void GreedyParser::ParseForms(Sentence* s,
   const int n = int(s->tokens.size());
   if (n == 0) return;
   TransitionFeatures feats(forms, tag_classes, tagger_.tags());
-  ArcEagerState state(n, root_label_);
+  ArcEagerState state(n, root_label_, root_);
   const int num_moves = weights_.num_classes();
   std::vector<int32_t> scores(static_cast<size_t>(num_moves));
   std::vector<float> margin(size_t(n) + 1, 0.f);
@@ -110,6 +113,7 @@ void GreedyParser::Save(ModelFile* file) const {
   std::string w;
   weights_.AppendTo(&w);
   file->AddSection(kWeightsSection, std::move(w));
+  file->AddSection(kRootSection, std::string(1, char(root_)));
 }
 
 StatusOr<std::unique_ptr<GreedyParser>> GreedyParser::Load(
@@ -119,8 +123,15 @@ StatusOr<std::unique_ptr<GreedyParser>> GreedyParser::Load(
   const std::string* labels = file.Section(kLabelsSection);
   const std::string* weights = file.Section(kWeightsSection);
   const std::string* meta = file.Section(kMetaSection);
+  const std::string* root = file.Section(kRootSection);
   if (!labels || !weights)
     return Status::Corruption(name + ": parser sections missing");
+  RootPlacement placement = RootPlacement::kFront;
+  if (root) {
+    if (root->size() != 1 || uint8_t((*root)[0]) > 1)
+      return Status::Corruption(name + ": root placement section damaged");
+    placement = RootPlacement(uint8_t((*root)[0]));
+  }
   ByteReader r(*labels);
   uint32_t n = 0;
   std::vector<std::string> names;
@@ -140,7 +151,8 @@ StatusOr<std::unique_ptr<GreedyParser>> GreedyParser::Load(
     return Status::Corruption(name + ": parser weights do not match the " +
                               std::to_string(n) + " relations");
   return std::make_unique<GreedyParser>(std::move(*tagger), std::move(names),
-                                        std::move(*w), meta ? *meta : "");
+                                        std::move(*w), meta ? *meta : "",
+                                        placement);
 }
 
 }  // namespace kg

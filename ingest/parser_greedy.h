@@ -1,9 +1,11 @@
 // GreedyParser: the averaged-perceptron tagger followed by a greedy arc-eager
 // parser whose moves are scored by a quantised linear model over
 // TransitionFeatures. Model file sections: the tagger's (TAGS, TDIC, TAMB,
-// TGWT), LABL (relation names), PRWT (parser weights) and META (free text:
-// how the model was trained and what it measured). Immutable once built;
-// Annotate() is thread-safe.
+// TGWT), LABL (relation names), PRWT (parser weights), ROOT (one byte: where
+// the transition system puts the root, see ingest/transition.h; models
+// without it put it at the front) and META (free text: how the model was
+// trained and what it measured). Immutable once built; Annotate() is
+// thread-safe.
 #ifndef KG_INGEST_PARSER_GREEDY_H_
 #define KG_INGEST_PARSER_GREEDY_H_
 
@@ -15,6 +17,7 @@
 #include "ingest/model_weights.h"
 #include "ingest/parser.h"
 #include "ingest/tagger.h"
+#include "ingest/transition.h"
 
 namespace kg {
 
@@ -23,7 +26,8 @@ class GreedyParser : public ParserBackend {
   // REQUIRES: labels contains "root"; weights.num_classes() ==
   // NumMoves(labels.size()).
   GreedyParser(Tagger tagger, std::vector<std::string> labels,
-               WeightTable weights, std::string meta);
+               WeightTable weights, std::string meta,
+               RootPlacement root = RootPlacement::kFront);
 
   static StatusOr<std::unique_ptr<GreedyParser>> Load(const ModelFile& file,
                                                       const std::string& name);
@@ -43,12 +47,14 @@ class GreedyParser : public ParserBackend {
   const std::vector<std::string>& labels() const { return labels_; }
   const WeightTable& weights() const { return weights_; }
   const std::string& meta() const { return meta_; }
+  RootPlacement root() const { return root_; }
 
  private:
   Tagger tagger_;
   std::vector<std::string> labels_;
   WeightTable weights_;
   std::string meta_;
+  RootPlacement root_;
   int root_label_ = 0;
   int fallback_label_ = 0;
 };

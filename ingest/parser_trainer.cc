@@ -171,7 +171,7 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
     for (size_t idx : order) {
       const GoldTree& g = gold[idx];
       TransitionFeatures feats(g.forms, g.tags, tags);
-      ArcEagerState state(int(g.s->tokens.size()), root_label);
+      ArcEagerState state(int(g.s->tokens.size()), root_label, o.root);
       while (!state.Terminal()) {
         int k = feats.Extract(state, keys);
         std::fill(scores.begin(), scores.end(), 0.f);
@@ -203,7 +203,7 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
     std::ostringstream meta;
     meta << o.meta << "\nepoch " << epoch << " of " << o.epochs;
     auto parser = std::make_unique<GreedyParser>(
-        tagger, labels, model.Export(o.max_parser_weights), meta.str());
+        tagger, labels, model.Export(o.max_parser_weights), meta.str(), o.root);
     if (!dev) {
       if (epoch == o.epochs) best = std::move(parser);
       continue;
@@ -228,7 +228,7 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
         << "; dev UPOS " << std::setprecision(2) << std::fixed << sc.Upos()
         << " UAS " << sc.Uas() << " LAS " << sc.Las();
       best = std::make_unique<GreedyParser>(parser->tagger(), parser->labels(),
-                                            parser->weights(), m.str());
+                                            parser->weights(), m.str(), o.root);
     }
   }
   return best;

@@ -3,7 +3,8 @@
 // predicted by jack-knifing (k taggers, each trained without one fold, tag
 // that fold), the final tagger is trained on everything; then the arc-eager
 // parser is trained with the dynamic oracle and exploration (Goldberg & Nivre
-// 2012). Each epoch is measured on `dev` when given, and the best epoch (by
+// 2012), with the root where `options.root` says (the model records it).
+// Each epoch is measured on `dev` when given, and the best epoch (by
 // LAS) is returned. Deterministic for the same data and options, whatever the
 // thread count. Progress lines go to `log` when not null.
 #ifndef KG_INGEST_PARSER_TRAINER_H_
@@ -27,6 +28,8 @@ struct ParserTrainOptions {
   uint64_t seed = 1;
   double explore = 0.9;  // probability of following a wrong prediction
   int explore_from = 2;  // first epoch with exploration
+  // kEnd measured no better on EWT dev (docs/QUALITY.md).
+  RootPlacement root = RootPlacement::kFront;
   size_t max_parser_weights = 4'000'000;
   size_t max_tagger_weights = 900'000;
   int threads = 2;   // jack-knife folds trained in parallel

@@ -56,7 +56,9 @@ int TransitionFeatures::Extract(const ArcEagerState& st, uint64_t* keys) const {
   const uint64_t s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0);
   const uint64_t n1w = W(n1), n1p = P(n1), n2w = W(n2), n2p = P(n2);
   const uint64_t s1w = W(s1), s1p = P(s1);
-  const uint64_t d = (s0 >= 0 && n0 >= 0) ? DistanceBucket(n0 - s0) : kNone;
+  const uint64_t d = (s0 >= 0 && n0 >= 0)
+                         ? DistanceBucket(st.Position(n0) - st.Position(s0))
+                         : kNone;
   const uint64_t s0vl = s0 >= 0 ? uint64_t(std::min(st.LeftCount(s0), 6)) : 9;
   const uint64_t s0vr = s0 >= 0 ? uint64_t(std::min(st.RightCount(s0), 6)) : 9;
   const uint64_t n0vl = n0 >= 0 ? uint64_t(std::min(st.LeftCount(n0), 6)) : 9;

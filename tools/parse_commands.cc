@@ -23,6 +23,7 @@ struct TrainArgs {
   std::vector<std::string> train;
   std::string dev;
   std::string out;
+  std::string root = "front";
   ParserTrainOptions options;
 };
 
@@ -61,11 +62,13 @@ void RunTrain(const TrainArgs& a) {
   std::vector<Sentence> dev;
   if (!a.dev.empty()) dev = ReadConlluOrDie(a.dev);
   ParserTrainOptions o = a.options;
+  o.root = a.root == "front" ? RootPlacement::kFront : RootPlacement::kEnd;
   std::ostringstream meta;
   meta << "kg train";
   for (const std::string& f : a.train) meta << " " << f;
   meta << " --dev " << a.dev << " --epochs " << o.epochs << " --seed " << o.seed
-       << " --tagger-epochs " << o.tagger_epochs << " --folds " << o.folds;
+       << " --tagger-epochs " << o.tagger_epochs << " --folds " << o.folds
+       << " --root " << a.root;
   o.meta = meta.str();
   StatusOr<std::unique_ptr<GreedyParser>> parser =
       TrainParser(train, a.dev.empty() ? nullptr : &dev, o, &std::cerr);
@@ -202,6 +205,11 @@ void RegisterParseCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g) {
       ->check(CLI::Range(1, 20));
   t->add_option("--seed", train->options.seed, "random seed")
       ->capture_default_str();
+  t->add_option("--root", train->root,
+                "where the transition system puts the root: front (before "
+                "the first word) or end (after the last)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"end", "front"}));
   t->add_option("--threads", train->options.threads,
                 "threads for the jack-knife taggers (results do not depend "
                 "on it)")

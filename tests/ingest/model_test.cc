@@ -11,6 +11,7 @@
 #include "ingest/conllu.h"
 #include "ingest/model_file.h"
 #include "ingest/parser.h"
+#include "ingest/parser_greedy.h"
 #include "ingest/parser_trainer.h"
 
 namespace kg {
@@ -149,6 +150,73 @@ TEST_F(ModelTest, InconsistentSectionsAreCorruption) {
   EXPECT_EQ(p.status().code(), Status::Code::kCorruption);
   EXPECT_NE(p.status().message().find("weight table"), std::string::npos)
       << p.status().message();
+}
+
+// The ROOT section says where the transition system put the root; a model
+// trained with the root at the end keeps it there when loaded. A file
+// without the section is an older model (root at the front) and still
+// loads; a damaged one is Corruption.
+TEST_F(ModelTest, RootPlacementSection) {
+  std::istringstream in(kTiny);
+  StatusOr<std::vector<Sentence>> train = ReadConllu(in, "tiny");
+  ASSERT_TRUE(train.ok());
+  ParserTrainOptions o;
+  o.epochs = 3;
+  o.tagger_epochs = 3;
+  o.folds = 1;
+  o.root = RootPlacement::kEnd;
+  StatusOr<std::unique_ptr<GreedyParser>> trained =
+      TrainParser(*train, nullptr, o, nullptr);
+  ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+  ModelFile file;
+  (*trained)->Save(&file);
+  StatusOr<ModelFile> f = ModelFile::Parse(file.Serialize(), "x");
+  ASSERT_TRUE(f.ok());
+  const uint32_t kRoot = SectionTag("ROOT");
+  ASSERT_NE(f->Section(kRoot), nullptr);
+  EXPECT_EQ(*f->Section(kRoot), std::string(1, char(RootPlacement::kEnd)));
+  StatusOr<std::unique_ptr<GreedyParser>> end = GreedyParser::Load(*f, "x");
+  ASSERT_TRUE(end.ok()) << end.status().ToString();
+  EXPECT_EQ((*end)->root(), RootPlacement::kEnd);
+  Sentence dogs;
+  for (const char* w : {"Dogs", "bark", "."}) {
+    Token t;
+    t.form = w;
+    dogs.tokens.push_back(t);
+  }
+  Sentence parsed = dogs;
+  (*end)->Annotate(&parsed);
+  EXPECT_EQ(parsed.tokens[0].head, 2);
+  EXPECT_EQ(parsed.tokens[1].head, 0);
+  EXPECT_EQ(parsed.tokens[1].deprel, "root");
+  const uint32_t kOthers[] = {SectionTag("META"), SectionTag("TAGS"),
+                              SectionTag("TDIC"), SectionTag("TAMB"),
+                              SectionTag("TGWT"), SectionTag("LABL"),
+                              SectionTag("PRWT")};
+  auto without_root = [&] {
+    ModelFile copy;
+    for (uint32_t tag : kOthers) copy.AddSection(tag, *f->Section(tag));
+    return copy;
+  };
+  StatusOr<std::unique_ptr<GreedyParser>> old =
+      GreedyParser::Load(without_root(), "x");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ((*old)->root(), RootPlacement::kFront);
+  Sentence s = dogs;
+  (*old)->Annotate(&s);
+  int roots = 0;
+  for (const Token& t : s.tokens) roots += t.head == 0;
+  EXPECT_EQ(roots, 1);
+  for (std::string bad :
+       {std::string(), std::string("\x07"), std::string("\x01\x01")}) {
+    ModelFile copy = without_root();
+    copy.AddSection(kRoot, bad);
+    StatusOr<std::unique_ptr<GreedyParser>> p = GreedyParser::Load(copy, "x");
+    ASSERT_FALSE(p.ok());
+    EXPECT_EQ(p.status().code(), Status::Code::kCorruption);
+    EXPECT_NE(p.status().message().find("root placement"), std::string::npos)
+        << p.status().message();
+  }
 }
 
 TEST(DefaultModelPathTest, EnvironmentOverrides) {

@@ -48,7 +48,7 @@ bool Projective(const Gold& g) {
   return true;
 }
 
-// Follows zero-cost moves (or, with probability `explore`, any legal move);
+// Follows cheapest moves (or, with probability `explore`, any legal move);
 // returns the total cost paid. The final tree (before Finish) is left in
 // `state`.
 int Replay(const Gold& g, int num_labels, double explore, std::mt19937* rng,
@@ -57,12 +57,15 @@ int Replay(const Gold& g, int num_labels, double explore, std::mt19937* rng,
   std::uniform_real_distribution<double> coin(0, 1);
   while (!state->Terminal()) {
     std::vector<int> legal, free;
+    int min_cost = 1 << 30;
     for (int m = 0; m < NumMoves(num_labels); ++m) {
       if (!state->Legal(m)) continue;
       legal.push_back(m);
-      if (state->Cost(m, g.head, g.label, g.children) == 0) free.push_back(m);
+      int c = state->Cost(m, g.head, g.label, g.children);
+      if (c < min_cost) free.clear(), min_cost = c;
+      if (c == min_cost) free.push_back(m);
     }
-    EXPECT_FALSE(free.empty()) << "no zero-cost move from a reachable state";
+    EXPECT_FALSE(free.empty()) << "no legal move from a non-terminal state";
     if (free.empty()) return -1;
     int move = free[(*rng)() % free.size()];
     if (explore > 0 && coin(*rng) < explore)
@@ -85,11 +88,62 @@ int Errors(const Gold& g, const ArcEagerState& s) {
 TEST(ParserOracleTest, StaticReplayRebuildsHandTree) {
   Gold g = MakeGold({2, 0, 2, 5, 2, 2, 2}, {1, kRoot, 2, 3, 2, 1, 3});
   std::mt19937 rng(7);
-  for (int trial = 0; trial < 20; ++trial) {
-    ArcEagerState state(7, kRoot);
-    EXPECT_EQ(Replay(g, kNumLabels, 0.0, &rng, &state), 0);
-    EXPECT_EQ(Errors(g, state), 0);
-  }
+  for (RootPlacement root : {RootPlacement::kFront, RootPlacement::kEnd})
+    for (int trial = 0; trial < 20; ++trial) {
+      ArcEagerState state(7, kRoot, root);
+      EXPECT_EQ(Replay(g, kNumLabels, 0.0, &rng, &state), 0);
+      EXPECT_EQ(Errors(g, state), 0);
+    }
+}
+
+// "Dogs bark" with the root after the last word: it is the buffer's last
+// item, never shifted, and takes its one dependent by LEFT-ARC(root).
+TEST(ParserOracleTest, RootAtTheEnd) {
+  Gold g = MakeGold({2, 0}, {1, kRoot});
+  ArcEagerState state(2, kRoot, RootPlacement::kEnd);
+  EXPECT_EQ(state.Stack(0), -1);
+  EXPECT_FALSE(state.Legal(kReduce));
+  EXPECT_FALSE(state.Legal(LeftMove(1)));  // empty stack
+  state.Apply(kShift);
+  EXPECT_EQ(state.Buffer(1), 0);  // the root
+  EXPECT_EQ(state.Buffer(2), -1);
+  EXPECT_EQ(state.Position(0), 3);
+  EXPECT_FALSE(state.Legal(RightMove(kRoot)));
+  EXPECT_FALSE(state.Legal(LeftMove(kRoot)));  // "bark" is no root
+  EXPECT_EQ(state.Cost(LeftMove(1), g.head, g.label, g.children), 0);
+  state.Apply(LeftMove(1));
+  state.Apply(kShift);
+  EXPECT_EQ(state.Buffer(0), 0);
+  EXPECT_FALSE(state.Legal(kShift));  // the root stays in the buffer
+  EXPECT_FALSE(state.Legal(RightMove(2)));
+  EXPECT_FALSE(state.Legal(LeftMove(2)));  // only the root relation
+  ASSERT_TRUE(state.Legal(LeftMove(kRoot)));
+  EXPECT_EQ(state.Cost(LeftMove(kRoot), g.head, g.label, g.children), 0);
+  state.Apply(LeftMove(kRoot));
+  EXPECT_TRUE(state.Terminal());
+  EXPECT_EQ(state.head(1), 2);
+  EXPECT_EQ(state.head(2), 0);
+  EXPECT_EQ(state.label(2), kRoot);
+  EXPECT_EQ(state.LeftCount(0), 1);
+  EXPECT_EQ(Errors(g, state), 0);
+}
+
+// "Stop it": shifting the last word leaves it headless above the root word
+// "Stop", so the root word loses its arc as well as "it" its head.
+TEST(ParserOracleTest, RootAtTheEndCountsAStrandedRootWord) {
+  Gold g = MakeGold({0, 1}, {kRoot, 2});
+  ArcEagerState state(2, kRoot, RootPlacement::kEnd);
+  state.Apply(kShift);
+  EXPECT_EQ(state.Cost(kShift, g.head, g.label, g.children), 2);
+  EXPECT_EQ(state.Cost(RightMove(2), g.head, g.label, g.children), 0);
+  EXPECT_EQ(state.Cost(RightMove(1), g.head, g.label, g.children), 1);
+  state.Apply(kShift);
+  state.Apply(LeftMove(kRoot));  // "it" takes the root; "Stop" is stranded
+  EXPECT_TRUE(state.Terminal());
+  EXPECT_EQ(state.head(1), -1);
+  state.Finish(3);
+  EXPECT_EQ(state.head(1), 2);
+  EXPECT_EQ(state.label(1), 3);
 }
 
 TEST(ParserOracleTest, LabelMismatchCostsOne) {
@@ -113,8 +167,9 @@ TEST(ParserOracleTest, OnlyOneRootDependent) {
   EXPECT_FALSE(state.Legal(RightMove(kRoot)));
 }
 
-// Every projective tree of a treebank slice: zero-cost replay is exact, and
-// with exploration the dynamic oracle's costs equal the errors.
+// Every projective tree of a treebank slice, with the root at either end:
+// zero-cost replay is exact, and with exploration the dynamic oracle's costs
+// equal the errors (root at the front) or nearly (root at the end).
 TEST(ParserOracleTest, TreebankSliceReplays) {
   std::string path =
       std::string(KG_SHARED_DIR) + "/ud/train/gum_academic.conllu";
@@ -124,7 +179,7 @@ TEST(ParserOracleTest, TreebankSliceReplays) {
   ASSERT_TRUE(sents.ok()) << sents.status().ToString();
   std::map<std::string, int> labels{{"root", 0}};
   std::mt19937 rng(11);
-  int checked = 0;
+  int checked = 0, exact_costs = 0;
   for (const Sentence& s : *sents) {
     std::vector<int> heads, lab;
     for (const Token& t : s.tokens) {
@@ -135,15 +190,26 @@ TEST(ParserOracleTest, TreebankSliceReplays) {
     int roots = int(std::count(heads.begin(), heads.end(), 0));
     if (!Projective(g) || roots != 1) continue;
     int n = int(s.tokens.size());
-    ArcEagerState exact(n, 0);
-    ASSERT_EQ(Replay(g, 64, 0.0, &rng, &exact), 0) << s.text;
-    ASSERT_EQ(Errors(g, exact), 0) << s.text;
-    ArcEagerState explored(n, 0);
-    int paid = Replay(g, 64, 0.2, &rng, &explored);
-    EXPECT_EQ(paid, Errors(g, explored)) << s.text;
+    for (RootPlacement root : {RootPlacement::kFront, RootPlacement::kEnd}) {
+      ArcEagerState exact(n, 0, root);
+      ASSERT_EQ(Replay(g, 64, 0.0, &rng, &exact), 0) << s.text;
+      ASSERT_EQ(Errors(g, exact), 0) << s.text;
+      ArcEagerState explored(n, 0, root);
+      int paid = Replay(g, 64, 0.2, &rng, &explored);
+      int errors = Errors(g, explored);
+      if (root == RootPlacement::kFront) {
+        EXPECT_EQ(paid, errors) << s.text;
+      } else {
+        // With the root at the end the oracle is exact up to rare strandings
+        // of the root word (never above the errors).
+        EXPECT_LE(paid, errors) << s.text;
+        exact_costs += paid == errors;
+      }
+    }
     ++checked;
   }
   EXPECT_GT(checked, 400);
+  EXPECT_GT(exact_costs, checked * 95 / 100);
 }
 
 }  // namespace
