@@ -42,19 +42,20 @@ bool WaitForLock(const std::string& db, pid_t pid) {
 }
 
 // One read: the invariants a snapshot must satisfy whatever the writer is
-// doing. Returns "" or the first violation; *docs gets the document count.
-std::string CheckSnapshot(const std::string& db, size_t* docs) {
+// doing. Returns "" or the first violation; *sequence gets the snapshot's
+// write sequence number.
+std::string CheckSnapshot(const std::string& db, uint64_t* sequence) {
   OpenOptions ro;
   ro.read_only = true;
   ro.create_if_missing = false;
   auto store = Store::Open(db, ro);
   if (!store.ok()) return "open: " + store.status().ToString();
   auto view = (*store)->NewReadView();
+  *sequence = view->sequence();
   std::map<std::string, DocumentRecord> records;
   for (auto it = view->Documents(); it->Valid(); it->Next()) {
     records[it->record().id] = it->record();
   }
-  *docs = records.size();
   // The spo scan, and per predicate / per object counts through pos / osp.
   std::map<TermId, uint64_t> by_p, by_o;
   std::map<std::string, uint64_t> statements;
@@ -112,21 +113,31 @@ class ConcurrencyTest : public ::testing::Test {
 };
 
 TEST_F(ConcurrencyTest, ReadersCheckEverySnapshotWhileIngestWrites) {
-  // Two passes over the batch: the second replaces every document (a changed
-  // --base gives new triples), so readers see additions and retractions.
+  // Two passes: the second ingests changed copies of the documents (same
+  // ids, new text), so each one is replaced: readers see retractions and
+  // additions.
   ASSERT_EQ(RunKg({"--db", db_, "ingest", "--quiet", samples_}).code, 0);
+  const std::string changed = dir_.Sub("changed");
+  fs::create_directories(changed);
+  for (const auto& e : fs::directory_iterator(samples_)) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    std::ofstream(changed + "/" + e.path().filename().string())
+        << text << "\nThe committee met again on Friday in Brussels.\n";
+  }
   std::atomic<bool> writing{true};
   std::atomic<int> reads{0};
   std::vector<std::string> violations;
-  std::set<size_t> doc_counts;
+  std::set<uint64_t> snapshots;
   std::mutex mu;
   auto reader = [&] {
     while (writing.load()) {
-      size_t docs = 0;
-      std::string v = CheckSnapshot(db_, &docs);
+      uint64_t sequence = 0;
+      std::string v = CheckSnapshot(db_, &sequence);
       std::lock_guard<std::mutex> lock(mu);
       if (!v.empty()) violations.push_back(v);
-      doc_counts.insert(docs);
+      snapshots.insert(sequence);
       ++reads;
     }
   };
@@ -145,21 +156,23 @@ TEST_F(ConcurrencyTest, ReadersCheckEverySnapshotWhileIngestWrites) {
       }
     }
   });
-  CliResult w = RunKg({"--db", db_, "ingest", "--quiet", "--threads", "1",
-                       "--base", "http://other.example/", samples_});
+  CliResult w = RunKg({"--db", db_, "ingest", "--threads", "1", changed});
   writing = false;
   for (auto& t : readers) t.join();
   checker.join();
   EXPECT_EQ(w.code, 0) << w.err;
+  EXPECT_NE(w.out.find("documents: 0 added, 0 unchanged, 8 replaced"),
+            std::string::npos)
+      << w.out;
   EXPECT_TRUE(violations.empty()) << violations.front();
   EXPECT_GT(reads.load(), 0);
   EXPECT_GT(checks, 0);
   std::printf(
       "%d snapshot reads and %d kg check runs beside the writer, %zu "
-      "distinct document counts seen, 0 violations\n",
-      reads.load(), checks, doc_counts.size());
-  size_t docs = 0;
-  EXPECT_EQ(CheckSnapshot(db_, &docs), "");
+      "distinct snapshots (write sequence numbers) seen, 0 violations\n",
+      reads.load(), checks, snapshots.size());
+  uint64_t sequence = 0;
+  EXPECT_EQ(CheckSnapshot(db_, &sequence), "");
 }
 
 TEST_F(ConcurrencyTest, SecondWriterIsRefusedOrWaitsAndReadersCoexist) {
