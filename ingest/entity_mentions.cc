@@ -169,9 +169,24 @@ class Finder {
         propn = true;
         continue;
       }
+      // "Secretary of State Mike Pompeo": a title with its "of" complement
+      // before a name of two or more words (SplitRun takes the title apart).
+      if (TitleOfBeforeName(j)) {
+        j += 2;
+        propn = true;
+        continue;
+      }
       break;
     }
     return propn ? j : -1;
+  }
+
+  // Token j is a title word followed by "of", a capitalised complement and
+  // a name: at least three name tokens after "of".
+  bool TitleOfBeforeName(int j) const {
+    return j + 4 < n_ && IsTitleWord(t_[j].form) &&
+           LowerCopy(t_[j + 1].form) == "of" && NameToken(j + 2) &&
+           RunTail(j + 2) - (j + 2) >= 2;
   }
 
   // The last of the capitalised name tokens from i on.
@@ -329,6 +344,9 @@ class Finder {
              (IsTitleModifier(t_[b + 1].form) || IsTitleWord(t_[b + 1].form))) {
         ++b;
       }
+      // "Minister of Foreign Affairs Ararat Mirzoyan": the complement runs to
+      // the last two words, the name.
+      if (TitleOfBeforeName(b) && end - 2 > b + 1) b = end - 2;
       title_first = a;
       title_last = b;
       i = b;
@@ -407,7 +425,7 @@ class Finder {
     std::string out;
     for (int i = first; i <= last; ++i) {
       std::string w = t_[i].form;
-      if (!w.empty())
+      if (!w.empty() && LowerCopy(w) != "of")
         w[0] =
             static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
       if (!out.empty()) out += ' ';

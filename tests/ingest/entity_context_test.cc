@@ -89,6 +89,23 @@ TEST_F(EntityContextTest, PlaceWordLeadingAName) {
   EXPECT_EQ(TypeOf(doc, "Mount Bukak"), "Location");
 }
 
+TEST_F(EntityContextTest, TitleWithOfComplementBeforeAName) {
+  AddSentence(
+      "Secretary PROPN 5 compound\nof ADP 3 case\nState PROPN 1 nmod\nMike "
+      "PROPN 5 compound\nPompeo PROPN 6 nsubj\nspoke VERB 0 root\n");
+  AddSentence("Pompeo PROPN 2 nsubj\nleft VERB 0 root\n");
+  Coreference doc = Resolve();
+  EXPECT_EQ(TypeOf(doc, "Mike Pompeo"), "Person");
+  EXPECT_EQ(TypeOf(doc, "State Mike Pompeo"), "");
+  EXPECT_EQ(TypeOf(doc, "Pompeo"), "");  // joined the full name
+  for (const Entity& e : doc.entities) {
+    if (e.canonical == "Mike Pompeo") {
+      ASSERT_EQ(e.roles.size(), 1u);
+      EXPECT_EQ(e.roles[0], "Secretary of State");
+    }
+  }
+}
+
 TEST_F(EntityContextTest, ACommonWordAfterInIsNotAPlace) {
   AddSentence(
       "They PRON 2 nsubj\npublished VERB 0 root\nin ADP 4 case\nNature PROPN "
