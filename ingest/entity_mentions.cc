@@ -1,7 +1,9 @@
 #include "ingest/entity_mentions.h"
 
+#include <algorithm>
 #include <cctype>
 
+#include "ingest/entity_names.h"
 #include "ingest/entity_types.h"
 #include "ingest/wordnet.h"
 
@@ -59,6 +61,29 @@ std::string LowerCopy(std::string_view s) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
+}
+
+// A capitalised word for a party member ("Republican", "Democrat"): a
+// WordNet noun.person sense, not an instance, under "politician", whose
+// capitalised member is the word.
+bool IsPersonClassWord(const std::string& form) {
+  if (form.empty() || !std::isupper(static_cast<unsigned char>(form[0]))) {
+    return false;
+  }
+  auto senses = wordnet::NounSenses(form);
+  for (const NounSense& sense : *senses) {
+    if (sense.lexname != "noun.person" || sense.instance) continue;
+    // Party members only: "Maya", "Gemini" and "Arab" are kinds of people
+    // too, but lead names of their own ("Gemini Planet Imager").
+    if (std::find(sense.hypernyms.begin(), sense.hypernyms.end(),
+                  "politician") == sense.hypernyms.end()) {
+      continue;
+    }
+    for (const std::string& member : sense.synonyms) {
+      if (member == form) return true;
+    }
+  }
+  return false;
 }
 
 // A common noun for a kind of people ("workers", "sheriff", "people"), by its
@@ -355,6 +380,17 @@ class Finder {
       // A title run alone ("the Prime Minister") is a role description.
       if (AllTitle(begin, end)) {
         AddRoleDescription(begin, end);
+        return;
+      }
+      // "Republican Kevin McCarthy": a word for a kind of person (a party
+      // member, a believer) before a person's name is a description.
+      if (end - begin >= 2 && IsPersonClassWord(t_[begin].form) &&
+          LooksLikePersonName(Text(begin + 1, end))) {
+        int name = AddName(begin + 1, end, begin, end);
+        if (name >= 0) {
+          out_[name].role = t_[begin].form;
+          out_[name].type = EntityType::kPerson;
+        }
         return;
       }
       AddName(begin, end, begin, end);

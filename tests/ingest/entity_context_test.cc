@@ -106,6 +106,15 @@ TEST_F(EntityContextTest, TitleWithOfComplementBeforeAName) {
   }
 }
 
+TEST_F(EntityContextTest, PartyMemberWordBeforeAName) {
+  AddSentence(
+      "Republican PROPN 3 compound\nKevin PROPN 3 compound\nMcCarthy PROPN 4 "
+      "nsubj\nspoke VERB 0 root\n");
+  Coreference doc = Resolve();
+  EXPECT_EQ(TypeOf(doc, "Kevin McCarthy"), "Person");
+  EXPECT_EQ(TypeOf(doc, "Republican Kevin McCarthy"), "");
+}
+
 TEST_F(EntityContextTest, ACommonWordAfterInIsNotAPlace) {
   AddSentence(
       "They PRON 2 nsubj\npublished VERB 0 root\nin ADP 4 case\nNature PROPN "
