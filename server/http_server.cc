@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <filesystem>
@@ -64,6 +65,12 @@ Status Serve(const ServeOptions& options) {
   httplib::Server svr;
   const int threads = options.max_concurrent + 8;
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // SO_REUSEADDR only: cpp-httplib's default also sets SO_REUSEPORT, which
+  // would let a second server share the port instead of failing to bind.
+  svr.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   svr.set_payload_max_length(options.max_body_bytes);
   svr.set_read_timeout(5, 0);
   svr.set_write_timeout(10, 0);

@@ -360,6 +360,19 @@ class LimitsTest(unittest.TestCase):
             s.stop()
 
 
+class BindTest(unittest.TestCase):
+    def test_a_used_port_is_an_error(self):
+        s = Server(os.path.join(TMP, "samples.db"))
+        try:
+            port = s.url.rsplit(":", 1)[1]
+            p = run_kg(os.path.join(TMP, "samples.db"), "serve", "--bind",
+                       "127.0.0.1:" + port, check=False)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("cannot listen", p.stderr)
+        finally:
+            s.stop()
+
+
 class WritesTest(unittest.TestCase):
     TOKEN = "s3cret-token"
 
