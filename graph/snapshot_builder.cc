@@ -1,6 +1,9 @@
 #include "graph/snapshot_builder.h"
 
+#include <algorithm>
+#include <atomic>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace kg {
@@ -78,6 +81,177 @@ bool StillValid(const ReadView& view, const SnapshotOptions& options,
   return true;
 }
 
+// The build runs as tasks shared by a few threads: classifying the ids not
+// yet known (one or two scans of the dictionary, or point lookups when they
+// are few), and scanning ranges of subjects in the spo index. A range keeps
+// the candidate edges of its subjects (predicate not bookkeeping, subject not
+// a reified statement); a last pass keeps those whose ends are vertices.
+class ParallelBuild {
+ public:
+  ParallelBuild(const ReadView& view, const SnapshotOptions& options,
+                std::vector<uint8_t>& kind, TermId type, TermId statement,
+                std::vector<TermId> skipped)
+      : view_(view),
+        any_iri_(options.any_iri),
+        prefix_(options.entity_prefix()),
+        kind_(kind),
+        type_(type),
+        statement_(statement),
+        skipped_(std::move(skipped)) {}
+
+  Status Run(TermId max) {
+    PlanClassification(max);
+    // Subject ranges: several per thread, so an uneven range costs little.
+    const unsigned threads =
+        std::clamp(std::thread::hardware_concurrency(), 1u, kMaxThreads);
+    const TermId ranges =
+        std::min<TermId>(4 * threads, std::max<TermId>(max, 1));
+    for (TermId r = 0; r < ranges; ++r) {
+      const TermId first = r == 0 ? 1 : 1 + r * max / ranges;
+      const TermId last = r + 1 == ranges ? UINT64_MAX : (r + 1) * max / ranges;
+      tasks_.push_back({Task::kScan, first, last});
+    }
+    candidates_.resize(ranges);
+    scanned_.assign(ranges, 0);
+    results_.resize(tasks_.size());
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads && t < tasks_.size(); ++t) {
+      helpers.emplace_back([this] { Work(); });
+    }
+    Work();
+    for (std::thread& h : helpers) h.join();
+    for (const Status& st : results_) KG_RETURN_IF_ERROR(st);
+    return Status::OK();
+  }
+
+  // The edges among the candidates, in spo order. Ids the dictionary scans
+  // did not classify are resolved here one by one.
+  StatusOr<std::vector<IdTriple>> Edges(VertexClassifier* classifier) {
+    size_t total = 0;
+    for (const auto& c : candidates_) total += c.size();
+    std::vector<IdTriple> edges;
+    edges.reserve(total);
+    for (auto& range : candidates_) {
+      for (const IdTriple& t : range) {
+        StatusOr<bool> s = classifier->IsVertex(t.s);
+        if (!s.ok()) return s.status();
+        if (!*s) continue;
+        StatusOr<bool> o = classifier->IsVertex(t.o);
+        if (!o.ok()) return o.status();
+        if (*o) edges.push_back(t);
+      }
+      range = std::vector<IdTriple>();
+    }
+    return edges;
+  }
+
+  uint64_t scanned() const {
+    uint64_t n = 0;
+    for (uint64_t s : scanned_) n += s;
+    return n;
+  }
+  uint64_t resolved() const { return resolved_; }
+
+ private:
+  static constexpr unsigned kMaxThreads = 4;
+  struct Task {
+    enum Kind { kClassifyScan, kScan } kind;
+    TermId first, last;
+  };
+
+  // Dictionary scans for the unknown ids up to `max` when they are many (a
+  // first build: a scan costs a fraction of a point lookup per id). A few
+  // (a rebuild after a small change) are left to the last pass.
+  void PlanClassification(TermId max) {
+    constexpr size_t kMinScan = 256;
+    max = std::min<TermId>(max, kind_.size() - 1);
+    TermId first = 1;
+    while (first <= max && kind_[first] != TermClasses::kUnknown) ++first;
+    if (first > max) return;
+    const size_t unknown =
+        std::count(kind_.begin() + first, kind_.begin() + max + 1,
+                   static_cast<uint8_t>(TermClasses::kUnknown));
+    if (unknown < kMinScan || 4 * unknown < max - first + 1) return;
+    const TermId mid = first + (max - first) / 2;
+    tasks_.push_back({Task::kClassifyScan, first, mid});
+    tasks_.push_back({Task::kClassifyScan, mid + 1, max});
+  }
+
+  void Work() {
+    for (size_t i; (i = next_task_.fetch_add(1)) < tasks_.size();) {
+      const Task& task = tasks_[i];
+      results_[i] = task.kind == Task::kScan
+                        ? Scan(i - (tasks_.size() - candidates_.size()), task)
+                        : Classify(task);
+    }
+  }
+
+  // Writes only kind_[first..last]: the classify tasks' ranges are disjoint,
+  // and the scans do not read kind_.
+  Status Classify(const Task& task) {
+    uint64_t n = 0;
+    Status st = view_.ScanTerms(
+        task.first, task.last, [this, &n](TermId id, const Term& term) {
+          if (kind_[id] == TermClasses::kUnknown) {
+            kind_[id] = ClassOf(term, any_iri_, prefix_);
+            ++n;
+          }
+          return true;
+        });
+    resolved_ += n;
+    return st;
+  }
+
+  bool IsSkipped(TermId p) const {
+    for (TermId s : skipped_) {
+      if (s == p && s != kNoTerm) return true;
+    }
+    return false;
+  }
+
+  // The triples of the current subject wait in `out` until we know it is not
+  // a reified statement (spo order groups a subject's triples together).
+  Status Scan(size_t range, const Task& task) {
+    std::vector<IdTriple>& out = candidates_[range];
+    size_t subject_begin = 0;
+    TermId subject = kNoTerm;
+    bool reified = false;
+    uint64_t scanned = 0;
+    auto it = view_.MatchSubjects(task.first, task.last);
+    for (; it->Valid(); it->Next()) {
+      const IdTriple t = it->triple();
+      ++scanned;
+      if (t.s != subject) {
+        if (reified) out.resize(subject_begin);
+        subject = t.s;
+        subject_begin = out.size();
+        reified = false;
+      }
+      if (t.p == type_) {
+        if (t.o == statement_ && statement_ != kNoTerm) reified = true;
+        continue;
+      }
+      if (!IsSkipped(t.p)) out.push_back(t);
+    }
+    if (reified) out.resize(subject_begin);
+    scanned_[range] = scanned;
+    return it->status();
+  }
+
+  const ReadView& view_;
+  bool any_iri_;
+  std::string prefix_;
+  std::vector<uint8_t>& kind_;
+  TermId type_, statement_;
+  std::vector<TermId> skipped_;
+  std::vector<Task> tasks_;  // the classify tasks, then one per range
+  std::vector<std::vector<IdTriple>> candidates_;  // per range
+  std::vector<uint64_t> scanned_;                  // per range
+  std::vector<Status> results_;                    // per task
+  std::atomic<size_t> next_task_{0};
+  std::atomic<uint64_t> resolved_{0};
+};
+
 }  // namespace
 
 StatusOr<std::unique_ptr<EntityGraph>> BuildEntityGraph(
@@ -97,53 +271,22 @@ StatusOr<std::unique_ptr<EntityGraph>> BuildEntityGraph(
       LookupOrNone(view, rdf("subject")),
       LookupOrNone(view, rdf("predicate")),
       LookupOrNone(view, rdf("object"))};
-  auto is_skipped = [&](TermId p) {
-    for (TermId s : skipped) {
-      if (s == p && s != kNoTerm) return true;
-    }
-    return false;
-  };
 
   if (!StillValid(view, options, *classes)) classes->kind.clear();
   classes->sequence = view.sequence();
+  const TermId max = view.max_term_id();
+  // Sized before the threads start; they never resize it.
   VertexClassifier classifier(view, options, classes->kind);
-  std::vector<IdTriple> edges;
-  // The triples of the current subject wait here until we know it is not a
-  // reified statement (spo order groups a subject's triples together).
-  size_t subject_begin = 0;
-  TermId subject = kNoTerm;
-  bool subject_ok = false, subject_reified = false;
-  uint64_t scanned = 0;
-  auto it = view.Match(kNoTerm, kNoTerm, kNoTerm);
-  for (; it->Valid(); it->Next()) {
-    const IdTriple t = it->triple();
-    ++scanned;
-    if (t.s != subject) {
-      if (subject_reified) edges.resize(subject_begin);
-      subject = t.s;
-      subject_begin = edges.size();
-      subject_reified = false;
-      StatusOr<bool> ok = classifier.IsVertex(t.s);
-      if (!ok.ok()) return ok.status();
-      subject_ok = *ok;
-    }
-    if (!subject_ok) continue;
-    if (t.p == type) {
-      if (t.o == statement && statement != kNoTerm) subject_reified = true;
-      continue;
-    }
-    if (is_skipped(t.p)) continue;
-    StatusOr<bool> ok = classifier.IsVertex(t.o);
-    if (!ok.ok()) return ok.status();
-    if (*ok) edges.push_back(t);
-  }
-  if (!it->status().ok()) return it->status();
-  if (subject_reified) edges.resize(subject_begin);
+  ParallelBuild build(view, options, classes->kind, type, statement,
+                      std::move(skipped));
+  KG_RETURN_IF_ERROR(build.Run(max));
+  StatusOr<std::vector<IdTriple>> edges = build.Edges(&classifier);
+  if (!edges.ok()) return edges.status();
   if (stats != nullptr) {
-    stats->triples_scanned = scanned;
-    stats->terms_resolved = classifier.resolved();
+    stats->triples_scanned = build.scanned();
+    stats->terms_resolved = build.resolved() + classifier.resolved();
   }
-  return EntityGraph::FromTriples(edges, view.sequence());
+  return EntityGraph::FromTriples(*edges, view.sequence());
 }
 
 }  // namespace kg

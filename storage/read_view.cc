@@ -7,18 +7,23 @@ namespace {
 
 class IndexIterator : public TripleIterator {
  public:
+  // The keys of `index` in [lower, upper); an empty upper: no bound.
   IndexIterator(const Engine& e, const rocksdb::Snapshot* snapshot,
-                const ScanPlan& plan)
-      : index_(plan.index), upper_(PrefixSuccessor(plan.prefix)) {
+                IndexKind index, std::string_view lower, std::string upper)
+      : index_(index), upper_(std::move(upper)) {
     rocksdb::ReadOptions ro;
     ro.snapshot = snapshot;
     if (!upper_.empty()) {
       upper_slice_ = rocksdb::Slice(upper_);
       ro.iterate_upper_bound = &upper_slice_;
     }
-    it_.reset(e.db->NewIterator(ro, e.handle(IndexCf(plan.index))));
-    it_->Seek(plan.prefix);
+    it_.reset(e.db->NewIterator(ro, e.handle(IndexCf(index))));
+    it_->Seek(rocksdb::Slice(lower.data(), lower.size()));
   }
+  IndexIterator(const Engine& e, const rocksdb::Snapshot* snapshot,
+                const ScanPlan& plan)
+      : IndexIterator(e, snapshot, plan.index, plan.prefix,
+                      PrefixSuccessor(plan.prefix)) {}
   bool Valid() const override { return it_->Valid(); }
   void Next() override { it_->Next(); }
   IdTriple triple() const override {
@@ -82,6 +87,18 @@ class RocksReadView : public ReadView {
     return std::make_unique<IndexIterator>(*e_, snapshot_, PlanScan(s, p, o));
   }
 
+  std::unique_ptr<TripleIterator> MatchSubjects(TermId first,
+                                                TermId last) const override {
+    const std::string lower = EncodeId(first);
+    // Upper bound: the subject after `last`; none past the largest id; the
+    // lower bound itself for an empty range.
+    std::string upper = first > last         ? lower
+                        : last == UINT64_MAX ? std::string()
+                                             : EncodeId(last + 1);
+    return std::make_unique<IndexIterator>(*e_, snapshot_, IndexKind::kSpo,
+                                           lower, std::move(upper));
+  }
+
   uint64_t Count(TermId s, TermId p, TermId o, uint64_t cap) const override {
     if (s == kNoTerm && p == kNoTerm && o == kNoTerm) {
       std::string v;
@@ -116,6 +133,29 @@ class RocksReadView : public ReadView {
     }
     if (!st.ok()) return FromRocks(st, "dictionary lookup");
     return Term::Decode(v.ToStringView());
+  }
+
+  Status ScanTerms(
+      TermId first, TermId last,
+      const std::function<bool(TermId, const Term&)>& visit) const override {
+    if (first == kNoTerm) first = 1;
+    if (first > last) return Status::OK();
+    rocksdb::ReadOptions ro = ro_;
+    const std::string lower = EncodeId(first);
+    const std::string upper = last == UINT64_MAX ? "" : EncodeId(last + 1);
+    rocksdb::Slice upper_slice(upper);
+    if (!upper.empty()) ro.iterate_upper_bound = &upper_slice;
+    ro.readahead_size = 1 << 20;  // a long sequential read
+    std::unique_ptr<rocksdb::Iterator> it(
+        e_->db->NewIterator(ro, e_->handle(kCfId2Str)));
+    Term term;
+    for (it->Seek(lower); it->Valid(); it->Next()) {
+      const rocksdb::Slice k = it->key();
+      if (k.size() != 8) return Status::Corruption("bad dictionary id key");
+      KG_RETURN_IF_ERROR(Term::DecodeInto(it->value().ToStringView(), &term));
+      if (!visit(GetBigEndian64(k.data()), term)) return Status::OK();
+    }
+    return FromRocks(it->status(), "dictionary scan");
   }
 
   TermId max_term_id() const override {

@@ -7,14 +7,16 @@
 // index entries and provenance become visible together.
 //
 // Thread-safety: a Store may be shared by threads; writes are serialised
-// internally. A ReadView is a consistent snapshot; one ReadView may be used by
-// one thread at a time, but any number of ReadViews may be open at once, while
+// internally. A ReadView is a consistent snapshot; its methods may be called
+// from several threads at once (each iterator it returns is used by one
+// thread at a time), and any number of ReadViews may be open at once, while
 // a writer is busy. One writer process per store: a second writer gets
 // Status::Busy("store at PATH is in use by another process (pid N)").
 #ifndef KG_STORAGE_STORE_H_
 #define KG_STORAGE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -103,6 +105,10 @@ class ReadView {
   // its prefix.
   virtual std::unique_ptr<TripleIterator> Match(TermId s, TermId p,
                                                 TermId o) const = 0;
+  // The triples whose subject id lies in [first, last], in spo order: a range
+  // of the spo index, so that threads can share a full scan.
+  virtual std::unique_ptr<TripleIterator> MatchSubjects(TermId first,
+                                                        TermId last) const = 0;
   // Number of matching triples; exact when at most `cap` match, else a value >=
   // cap.
   virtual uint64_t Count(TermId s, TermId p, TermId o,
@@ -110,6 +116,13 @@ class ReadView {
   // Dictionary both ways. Lookup of an unknown term returns NotFound.
   virtual StatusOr<TermId> Lookup(const Term& term) const = 0;
   virtual StatusOr<Term> Resolve(TermId id) const = 0;
+  // Resolves the ids in [first, last] in id order with one scan of the
+  // dictionary, calling visit(id, term) for each until it returns false; the
+  // Term is only valid during the call. Far cheaper per id than Resolve when
+  // most ids of a range are wanted (e.g. classifying every term).
+  virtual Status ScanTerms(
+      TermId first, TermId last,
+      const std::function<bool(TermId, const Term&)>& visit) const = 0;
   // Largest id assigned so far (ids are dense in [1, max_term_id()]).
   virtual TermId max_term_id() const = 0;
   // Provenance of a triple: every statement of every document that supports it.

@@ -117,31 +117,39 @@ void Term::EncodeTo(std::string* out) const {
 }
 
 StatusOr<Term> Term::Decode(std::string_view bytes) {
+  Term t;
+  Status st = DecodeInto(bytes, &t);
+  if (!st.ok()) return st;
+  return t;
+}
+
+Status Term::DecodeInto(std::string_view bytes, Term* out) {
   if (bytes.empty()) return Status::Corruption("empty term encoding");
   int k = bytes[0] - '0';
   if (k < 0 || k > 2) return Status::Corruption("bad term kind byte");
-  Term t;
-  t.kind = static_cast<Kind>(k);
+  out->kind = static_cast<Kind>(k);
+  out->datatype.clear();
+  out->lang.clear();
   std::string_view rest = bytes.substr(1);
-  if (t.kind != Kind::kLiteral) {
-    t.value = std::string(rest);
-    return t;
+  if (out->kind != Kind::kLiteral) {
+    out->value.assign(rest);
+    return Status::OK();
   }
   size_t nul = rest.rfind('\0');
   if (nul == std::string_view::npos || nul + 1 >= rest.size()) {
     return Status::Corruption("bad literal encoding");
   }
-  t.value = std::string(rest.substr(0, nul));
+  out->value.assign(rest.substr(0, nul));
   char marker = rest[nul + 1];
   std::string_view tag = rest.substr(nul + 2);
   if (marker == '@') {
-    t.lang = std::string(tag);
+    out->lang.assign(tag);
   } else if (marker == '^') {
-    t.datatype = std::string(tag);
+    out->datatype.assign(tag);
   } else if (marker != '-') {
     return Status::Corruption("bad literal marker");
   }
-  return t;
+  return Status::OK();
 }
 
 }  // namespace kg

@@ -62,6 +62,9 @@ struct Term {
   // Encode() into `out` (replacing its contents), reusing its capacity.
   void EncodeTo(std::string* out) const;
   static StatusOr<Term> Decode(std::string_view bytes);
+  // Decode() into `out`, reusing its strings' capacity; `out` is unspecified
+  // on error.
+  static Status DecodeInto(std::string_view bytes, Term* out);
 
   friend bool operator==(const Term& a, const Term& b) {
     return a.kind == b.kind && a.value == b.value && a.datatype == b.datatype &&

@@ -72,6 +72,69 @@ TEST(StoreTest, DictionaryRoundTripsEveryTermKind) {
   EXPECT_TRUE(store->NewReadView()->GetDocument("bad").status().IsNotFound());
 }
 
+TEST(StoreTest, ScanTermsAgreesWithResolve) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  DocumentInput doc = Doc("d", "h", {});
+  for (int i = 0; i < 300; ++i) {
+    std::string subject = "s", object = "o";
+    subject += std::to_string(i % 7);
+    object += std::to_string(i);
+    doc.triples.push_back(
+        {E(subject), E("p"),
+         i % 2 ? Term::LangLiteral(std::to_string(i), "en") : E(object)});
+  }
+  ASSERT_TRUE(store->BulkLoad(doc).ok());
+  ASSERT_TRUE(store
+                  ->AddDocument(
+                      Doc("d2", "h", {{E("new"), E("p"), Term::Literal("x")}}))
+                  .ok());
+  auto view = store->NewReadView();
+  const TermId max = view->max_term_id();
+  std::vector<TermId> seen;
+  ASSERT_TRUE(view->ScanTerms(1, max,
+                              [&](TermId id, const Term& t) {
+                                auto r = view->Resolve(id);
+                                EXPECT_TRUE(r.ok());
+                                if (r.ok()) {
+                                  EXPECT_EQ(*r, t) << id;
+                                }
+                                seen.push_back(id);
+                                return true;
+                              })
+                  .ok());
+  ASSERT_EQ(seen.size(), max);  // every id, dense, in order
+  for (size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], i + 1);
+  // A sub-range, a range past the end, and stopping early.
+  seen.clear();
+  ASSERT_TRUE(view->ScanTerms(5, 9,
+                              [&](TermId id, const Term&) {
+                                seen.push_back(id);
+                                return true;
+                              })
+                  .ok());
+  EXPECT_EQ(seen, (std::vector<TermId>{5, 6, 7, 8, 9}));
+  seen.clear();
+  ASSERT_TRUE(view->ScanTerms(max, UINT64_MAX,
+                              [&](TermId id, const Term&) {
+                                seen.push_back(id);
+                                return true;
+                              })
+                  .ok());
+  EXPECT_EQ(seen, (std::vector<TermId>{max}));
+  int calls = 0;
+  ASSERT_TRUE(
+      view->ScanTerms(1, max, [&](TermId, const Term&) { return ++calls < 3; })
+          .ok());
+  EXPECT_EQ(calls, 3);
+  EXPECT_TRUE(view->ScanTerms(9, 5,
+                              [&](TermId, const Term&) {
+                                ADD_FAILURE() << "empty range visited";
+                                return true;
+                              })
+                  .ok());
+}
+
 TEST(StoreTest, ReAddingAnUnchangedDocumentIsANoOp) {
   TempDir dir;
   auto store = OpenOrDie(dir.path());

@@ -23,6 +23,20 @@ TEST(TermTest, EncodeDecodeRoundTripsEveryKind) {
   }
 }
 
+TEST(TermTest, DecodeIntoReusesOneTermAcrossKinds) {
+  const Term cases[] = {Term::LangLiteral("Erevan", "fr"),
+                        Term::Iri("http://kg.local/x"),
+                        Term::Typed("42", std::string(kXsdNs) + "integer"),
+                        Term::Literal("p"), Term::Blank("b1")};
+  Term reused = Term::LangLiteral("left over", "en");
+  for (const Term& t : cases) {
+    ASSERT_TRUE(Term::DecodeInto(t.Encode(), &reused).ok());
+    EXPECT_EQ(reused, t) << t.ToNTriples();  // no field of the last one stays
+  }
+  EXPECT_FALSE(Term::DecodeInto("", &reused).ok());
+  EXPECT_FALSE(Term::DecodeInto("2no separator", &reused).ok());
+}
+
 TEST(TermTest, DistinctTermsEncodeDistinctly) {
   EXPECT_NE(Term::Iri("x").Encode(), Term::Literal("x").Encode());
   EXPECT_NE(Term::Literal("x").Encode(), Term::LangLiteral("x", "en").Encode());
