@@ -1,6 +1,7 @@
 #include "ingest/model_weights.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include "ingest/model_file.h"
@@ -77,6 +78,38 @@ void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
     for (size_t i = 0; i < m; ++i)
       for (uint32_t j = begin[i]; j < end[i]; ++j) scores[cls[j]] += w[j];
   }
+}
+
+WeightTable WeightTable::Pruned(size_t max_weights) const {
+  if (weights_.size() <= max_weights) return *this;
+  int cutoff = 32768;  // above every |int16|: keep nothing
+  if (max_weights > 0) {
+    std::vector<int> mags(weights_.size());
+    for (size_t i = 0; i < weights_.size(); ++i)
+      mags[i] = std::abs(weights_[i]);
+    auto nth = mags.end() - std::ptrdiff_t(max_weights);
+    std::nth_element(mags.begin(), nth, mags.end());
+    // Strictly above the largest magnitude left out, so at most max_weights.
+    cutoff = *std::max_element(mags.begin(), nth) + 1;
+  }
+  std::vector<uint32_t> keys;
+  std::vector<uint8_t> counts, classes;
+  std::vector<int16_t> weights;
+  size_t j = 0;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    uint8_t count = 0;
+    for (uint8_t c = 0; c < counts_[i]; ++c, ++j) {
+      if (std::abs(weights_[j]) < cutoff) continue;
+      classes.push_back(classes_[j]);
+      weights.push_back(weights_[j]);
+      ++count;
+    }
+    if (count == 0) continue;
+    keys.push_back(keys_[i]);
+    counts.push_back(count);
+  }
+  return WeightTable(num_classes_, scale_, std::move(keys), std::move(counts),
+                     std::move(classes), std::move(weights));
 }
 
 void WeightTable::AppendTo(std::string* out) const {

@@ -43,6 +43,10 @@ class WeightTable {
   // contribute nothing.
   void Score(const uint64_t* keys, size_t n, int32_t* scores) const;
 
+  // A copy keeping only the `max_weights` largest weights by magnitude (ties
+  // at the cut kept or dropped together); features left without weights go.
+  WeightTable Pruned(size_t max_weights) const;
+
   void AppendTo(std::string* out) const;
   // Corruption (with `name` in the message) when the bytes are inconsistent.
   static StatusOr<WeightTable> Parse(std::string_view bytes,

@@ -13,6 +13,7 @@ constexpr uint32_t kLabelsSection = SectionTag("LABL");
 constexpr uint32_t kWeightsSection = SectionTag("PRWT");
 constexpr uint32_t kMetaSection = SectionTag("META");
 constexpr uint32_t kRootSection = SectionTag("ROOT");
+constexpr uint32_t kDirectionSection = SectionTag("DIRN");
 
 int IndexOf(const std::vector<std::string>& v, const std::string& s) {
   auto it = std::find(v.begin(), v.end(), s);
@@ -23,12 +24,13 @@ int IndexOf(const std::vector<std::string>& v, const std::string& s) {
 
 GreedyParser::GreedyParser(Tagger tagger, std::vector<std::string> labels,
                            WeightTable weights, std::string meta,
-                           RootPlacement root)
+                           RootPlacement root, ParseDirection direction)
     : tagger_(std::move(tagger)),
       labels_(std::move(labels)),
       weights_(std::move(weights)),
       meta_(std::move(meta)),
-      root_(root) {
+      root_(root),
+      direction_(direction) {
   root_label_ = std::max(0, IndexOf(labels_, "root"));
   fallback_label_ = IndexOf(labels_, "dep");
   if (fallback_label_ < 0) fallback_label_ = root_label_ == 0 ? 1 : 0;
@@ -57,7 +59,18 @@ void GreedyParser::ParseForms(Sentence* s,
                               const std::vector<int>& tag_classes) const {
   const int n = int(s->tokens.size());
   if (n == 0) return;
-  TransitionFeatures feats(forms, tag_classes, tagger_.tags());
+  const bool reverse = direction_ == ParseDirection::kReverse;
+  // Position p (1-based) the transition system sees holds word At(p).
+  auto at = [&](int p) { return reverse ? n + 1 - p : p; };
+  std::vector<std::string> reversed_forms;
+  std::vector<int> reversed_tags;
+  if (reverse) {
+    reversed_forms.assign(forms.rbegin(), forms.rend());
+    reversed_tags.assign(tag_classes.rbegin(), tag_classes.rend());
+  }
+  TransitionFeatures feats(reverse ? reversed_forms : forms,
+                           reverse ? reversed_tags : tag_classes,
+                           tagger_.tags());
   ArcEagerState state(n, root_label_, root_);
   const int num_moves = weights_.num_classes();
   std::vector<int32_t> scores(static_cast<size_t>(num_moves));
@@ -87,16 +100,20 @@ void GreedyParser::ParseForms(Sentence* s,
     state.Apply(best);
   }
   state.Finish(fallback_label_);
-  for (int w = 1; w <= n; ++w) {
-    Token& t = s->tokens[size_t(w - 1)];
-    t.head = state.head(w);
-    t.deprel = labels_[size_t(state.label(w))];
-    t.score = margin[size_t(w)];
+  for (int p = 1; p <= n; ++p) {
+    Token& t = s->tokens[size_t(at(p) - 1)];
+    int h = state.head(p);
+    t.head = h == 0 ? 0 : at(h);
+    t.deprel = labels_[size_t(state.label(p))];
+    t.score = margin[size_t(p)];
   }
 }
 
 std::string GreedyParser::Describe() const {
-  return "greedy arc-eager perceptron parser: " +
+  return std::string(direction_ == ParseDirection::kReverse
+                         ? "greedy arc-eager perceptron parser (reading "
+                           "backwards): "
+                         : "greedy arc-eager perceptron parser: ") +
          std::to_string(tagger_.tags().size()) + " tags, " +
          std::to_string(labels_.size()) + " relations, " +
          std::to_string(weights_.num_features()) + " parser features, " +
@@ -114,6 +131,8 @@ void GreedyParser::Save(ModelFile* file) const {
   weights_.AppendTo(&w);
   file->AddSection(kWeightsSection, std::move(w));
   file->AddSection(kRootSection, std::string(1, char(root_)));
+  if (direction_ == ParseDirection::kReverse)
+    file->AddSection(kDirectionSection, std::string(1, char(direction_)));
 }
 
 StatusOr<std::unique_ptr<GreedyParser>> GreedyParser::Load(
@@ -124,6 +143,7 @@ StatusOr<std::unique_ptr<GreedyParser>> GreedyParser::Load(
   const std::string* weights = file.Section(kWeightsSection);
   const std::string* meta = file.Section(kMetaSection);
   const std::string* root = file.Section(kRootSection);
+  const std::string* direction = file.Section(kDirectionSection);
   if (!labels || !weights)
     return Status::Corruption(name + ": parser sections missing");
   RootPlacement placement = RootPlacement::kFront;
@@ -131,6 +151,12 @@ StatusOr<std::unique_ptr<GreedyParser>> GreedyParser::Load(
     if (root->size() != 1 || uint8_t((*root)[0]) > 1)
       return Status::Corruption(name + ": root placement section damaged");
     placement = RootPlacement(uint8_t((*root)[0]));
+  }
+  ParseDirection dir = ParseDirection::kForward;
+  if (direction) {
+    if (direction->size() != 1 || uint8_t((*direction)[0]) > 1)
+      return Status::Corruption(name + ": direction section damaged");
+    dir = ParseDirection(uint8_t((*direction)[0]));
   }
   ByteReader r(*labels);
   uint32_t n = 0;
@@ -152,7 +178,7 @@ StatusOr<std::unique_ptr<GreedyParser>> GreedyParser::Load(
                               std::to_string(n) + " relations");
   return std::make_unique<GreedyParser>(std::move(*tagger), std::move(names),
                                         std::move(*w), meta ? *meta : "",
-                                        placement);
+                                        placement, dir);
 }
 
 }  // namespace kg

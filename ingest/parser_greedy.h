@@ -3,8 +3,10 @@
 // TransitionFeatures. Model file sections: the tagger's (TAGS, TDIC, TAMB,
 // TGWT), LABL (relation names), PRWT (parser weights), ROOT (one byte: where
 // the transition system puts the root, see ingest/transition.h; models
-// without it put it at the front) and META (free text: how the model was
-// trained and what it measured). Immutable once built; Annotate() is
+// without it put it at the front), DIRN (one byte: 1 when the parser reads
+// the sentence from its last word to its first; models without it read
+// forwards) and META (free text: how the model was trained and what it
+// measured). Immutable once built; Annotate() is
 // thread-safe.
 #ifndef KG_INGEST_PARSER_GREEDY_H_
 #define KG_INGEST_PARSER_GREEDY_H_
@@ -21,13 +23,17 @@
 
 namespace kg {
 
+// The order in which the transition system reads a sentence's words.
+enum class ParseDirection : uint8_t { kForward = 0, kReverse = 1 };
+
 class GreedyParser : public ParserBackend {
  public:
   // REQUIRES: labels contains "root"; weights.num_classes() ==
   // NumMoves(labels.size()).
   GreedyParser(Tagger tagger, std::vector<std::string> labels,
                WeightTable weights, std::string meta,
-               RootPlacement root = RootPlacement::kFront);
+               RootPlacement root = RootPlacement::kFront,
+               ParseDirection direction = ParseDirection::kForward);
 
   static StatusOr<std::unique_ptr<GreedyParser>> Load(const ModelFile& file,
                                                       const std::string& name);
@@ -48,6 +54,7 @@ class GreedyParser : public ParserBackend {
   const WeightTable& weights() const { return weights_; }
   const std::string& meta() const { return meta_; }
   RootPlacement root() const { return root_; }
+  ParseDirection direction() const { return direction_; }
 
  private:
   Tagger tagger_;
@@ -55,6 +62,7 @@ class GreedyParser : public ParserBackend {
   WeightTable weights_;
   std::string meta_;
   RootPlacement root_;
+  ParseDirection direction_;
   int root_label_ = 0;
   int fallback_label_ = 0;
 };

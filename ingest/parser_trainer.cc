@@ -76,6 +76,24 @@ std::vector<std::vector<int>> JackKnife(
   return out;
 }
 
+// The same tree read from its last word to its first.
+void Reverse(GoldTree* g) {
+  const int n = int(g->forms.size());
+  auto at = [n](int w) { return w == 0 ? 0 : n + 1 - w; };
+  std::reverse(g->forms.begin(), g->forms.end());
+  std::reverse(g->tags.begin(), g->tags.end());
+  std::vector<int> head(g->head.size(), -1), label(g->label.size(), -1);
+  std::vector<std::vector<int>> children(g->children.size());
+  for (int w = 1; w <= n; ++w) {
+    head[size_t(at(w))] = at(g->head[size_t(w)]);
+    label[size_t(at(w))] = g->label[size_t(w)];
+  }
+  for (int w = 1; w <= n; ++w) children[size_t(head[size_t(w)])].push_back(w);
+  g->head = std::move(head);
+  g->label = std::move(label);
+  g->children = std::move(children);
+}
+
 double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since)
       .count();
@@ -141,6 +159,7 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
       g.children[size_t(t.head)].push_back(int(w));
     }
     g.tags = std::move(jk[i]);
+    if (o.direction == ParseDirection::kReverse) Reverse(&g);
   }
   // Dev words tagged once by the final tagger.
   std::vector<Sentence> dev_tagged;
@@ -203,7 +222,8 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
     std::ostringstream meta;
     meta << o.meta << "\nepoch " << epoch << " of " << o.epochs;
     auto parser = std::make_unique<GreedyParser>(
-        tagger, labels, model.Export(o.max_parser_weights), meta.str(), o.root);
+        tagger, labels, model.Export(o.max_parser_weights), meta.str(), o.root,
+        o.direction);
     if (!dev) {
       if (epoch == o.epochs) best = std::move(parser);
       continue;
@@ -228,7 +248,9 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
         << "; dev UPOS " << std::setprecision(2) << std::fixed << sc.Upos()
         << " UAS " << sc.Uas() << " LAS " << sc.Las();
       best = std::make_unique<GreedyParser>(parser->tagger(), parser->labels(),
-                                            parser->weights(), m.str(), o.root);
+                                            parser->weights(), m.str(), o.root,
+                                            o.direction);
+      if (o.on_best) o.on_best(*best);
     }
   }
   return best;

@@ -11,6 +11,7 @@
 #include "ingest/conllu.h"
 #include "ingest/model_file.h"
 #include "ingest/parser.h"
+#include "ingest/parser_combined.h"
 #include "ingest/parser_eval.h"
 #include "ingest/parser_trainer.h"
 #include "ingest/tokenizer.h"
@@ -24,7 +25,16 @@ struct TrainArgs {
   std::string dev;
   std::string out;
   std::string root = "front";
+  std::string direction = "forward";
+  std::string checkpoint;
   ParserTrainOptions options;
+};
+
+struct CombineArgs {
+  std::vector<std::string> models;
+  std::string dev;
+  std::string out;
+  size_t max_weights = 0;
 };
 
 struct ParseArgs {
@@ -63,12 +73,22 @@ void RunTrain(const TrainArgs& a) {
   if (!a.dev.empty()) dev = ReadConlluOrDie(a.dev);
   ParserTrainOptions o = a.options;
   o.root = a.root == "front" ? RootPlacement::kFront : RootPlacement::kEnd;
+  o.direction = a.direction == "forward" ? ParseDirection::kForward
+                                         : ParseDirection::kReverse;
+  if (!a.checkpoint.empty()) {
+    o.on_best = [&a](const GreedyParser& best) {
+      ModelFile file;
+      best.Save(&file);
+      Status st = file.WriteFile(a.checkpoint);
+      if (!st.ok()) std::cerr << "kg: checkpoint: " << st.message() << "\n";
+    };
+  }
   std::ostringstream meta;
   meta << "kg train";
   for (const std::string& f : a.train) meta << " " << f;
   meta << " --dev " << a.dev << " --epochs " << o.epochs << " --seed " << o.seed
        << " --tagger-epochs " << o.tagger_epochs << " --folds " << o.folds
-       << " --root " << a.root;
+       << " --root " << a.root << " --direction " << a.direction;
   o.meta = meta.str();
   StatusOr<std::unique_ptr<GreedyParser>> parser =
       TrainParser(train, a.dev.empty() ? nullptr : &dev, o, &std::cerr);
@@ -82,6 +102,49 @@ void RunTrain(const TrainArgs& a) {
           .count();
   std::cout << "wrote " << a.out << " (" << (*parser)->Describe() << ")\n"
             << (*parser)->meta() << "\ntraining took " << int(secs) << " s\n";
+}
+
+std::unique_ptr<GreedyParser> LoadGreedyOrDie(const std::string& path) {
+  StatusOr<ModelFile> file = ModelFile::ReadFile(path);
+  if (!file.ok()) Fail(file.status());
+  if (CombinedParser::IsCombined(*file))
+    Fail(path + ": already a combined model; give single-direction models");
+  StatusOr<std::unique_ptr<GreedyParser>> parser =
+      GreedyParser::Load(*file, path);
+  if (!parser.ok()) Fail(parser.status());
+  return std::move(*parser);
+}
+
+void RunCombine(const CombineArgs& a) {
+  std::vector<std::unique_ptr<GreedyParser>> models;
+  std::vector<const GreedyParser*> members;
+  for (const std::string& path : a.models) {
+    models.push_back(LoadGreedyOrDie(path));
+    members.push_back(models.back().get());
+  }
+  std::vector<MemberVote> votes(members.size());
+  StatusOr<std::unique_ptr<CombinedParser>> combined =
+      CombinedParser::Make(members, a.max_weights, votes);
+  if (!combined.ok()) Fail(combined.status());
+  std::vector<Sentence> dev;
+  if (!a.dev.empty()) {
+    dev = ReadConlluOrDie(a.dev);
+    votes = FitVotes(**combined, dev, &std::cerr);
+    members.clear();
+    for (const auto& p : (*combined)->parsers()) members.push_back(p.get());
+    combined = CombinedParser::Make(members, 0, votes);
+    if (!combined.ok()) Fail(combined.status());
+  }
+  ModelFile file;
+  (*combined)->Save(&file);
+  Status st = file.WriteFile(a.out);
+  if (!st.ok()) Fail(st);
+  std::cout << "wrote " << a.out << " (" << (*combined)->Describe()
+            << ")\nvotes (weight, margin factor):";
+  for (const MemberVote& v : votes)
+    std::cout << " (" << v.weight << ", " << v.margin << ")";
+  std::cout << "\n";
+  if (!dev.empty()) std::cout << EvaluateParser(**combined, dev).Report();
 }
 
 void PrintText(const Sentence& s, std::ostream& out) {
@@ -210,12 +273,40 @@ void RegisterParseCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g) {
                 "the first word) or end (after the last)")
       ->capture_default_str()
       ->check(CLI::IsMember({"end", "front"}));
+  t->add_option("--direction", train->direction,
+                "the order the parser reads a sentence's words in: forward or "
+                "reverse (from the last word)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"forward", "reverse"}));
+  t->add_option("--checkpoint", train->checkpoint,
+                "also write each epoch's best-so-far model to this file");
   t->add_option("--threads", train->options.threads,
                 "threads for the jack-knife taggers (results do not depend "
                 "on it)")
       ->capture_default_str()
       ->check(CLI::Range(1, 16));
   t->callback([train] { RunTrain(*train); });
+
+  auto combine = std::make_shared<CombineArgs>();
+  CLI::App* c = app.add_subcommand(
+      "combine-models",
+      "join parser models trained to read sentences differently (kg train "
+      "--direction, --root) into one model whose trees are combined by "
+      "voting");
+  c->add_option("models", combine->models,
+                "single models (kg train); the first one's tagger serves all")
+      ->required()
+      ->expected(2, 16)
+      ->check(CLI::ExistingFile);
+  c->add_option("-o,--output", combine->out, "model file to write")->required();
+  c->add_option("--dev", combine->dev,
+                "CoNLL-U file to fit the vote weights on (default: equal "
+                "votes)")
+      ->check(CLI::ExistingFile);
+  c->add_option("--max-weights", combine->max_weights,
+                "keep at most this many weights per parser (0 = all)")
+      ->capture_default_str();
+  c->callback([combine] { RunCombine(*combine); });
 
   auto parse = std::make_shared<ParseArgs>();
   CLI::App* p = app.add_subcommand(

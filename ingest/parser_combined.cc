@@ -1,0 +1,216 @@
+#include "ingest/parser_combined.h"
+
+#include "ingest/parser_eval.h"
+
+namespace kg {
+namespace {
+
+constexpr uint32_t kEnsembleSection = SectionTag("ENSM");
+constexpr float kMaxMargin = 1e9f;  // margins count in full
+
+std::vector<TreeVote> Votes(const std::vector<Sentence>& trees,
+                            const std::vector<MemberVote>& votes) {
+  std::vector<TreeVote> out;
+  for (size_t i = 0; i < trees.size(); ++i)
+    out.push_back(
+        TreeVote{&trees[i], votes[i].weight, votes[i].margin, kMaxMargin});
+  return out;
+}
+
+}  // namespace
+
+CombinedParser::CombinedParser(
+    std::vector<std::unique_ptr<GreedyParser>> parsers,
+    std::vector<MemberVote> votes)
+    : parsers_(std::move(parsers)), votes_(std::move(votes)) {}
+
+StatusOr<std::unique_ptr<CombinedParser>> CombinedParser::Make(
+    const std::vector<const GreedyParser*>& parsers, size_t max_weights,
+    std::vector<MemberVote> votes) {
+  if (parsers.size() < 2 || votes.size() != parsers.size())
+    return Status::InvalidArgument(
+        "combining needs two or more parsers and one vote for each");
+  const GreedyParser& first = *parsers.front();
+  std::vector<std::unique_ptr<GreedyParser>> members;
+  for (const GreedyParser* p : parsers) {
+    if (p->labels() != first.labels())
+      return Status::InvalidArgument(
+          "the parsers were trained with different relations");
+    if (p->tagger().tags().upos != first.tagger().tags().upos ||
+        p->tagger().tags().xpos != first.tagger().tags().xpos)
+      return Status::InvalidArgument(
+          "the parsers were trained with different tag sets");
+    members.push_back(std::make_unique<GreedyParser>(
+        first.tagger(), p->labels(),
+        max_weights > 0 ? p->weights().Pruned(max_weights) : p->weights(),
+        p->meta(), p->root(), p->direction()));
+  }
+  return std::make_unique<CombinedParser>(std::move(members), std::move(votes));
+}
+
+bool CombinedParser::IsCombined(const ModelFile& file) {
+  return file.Section(kEnsembleSection) != nullptr;
+}
+
+StatusOr<std::unique_ptr<CombinedParser>> CombinedParser::Load(
+    const ModelFile& file, const std::string& name) {
+  StatusOr<std::unique_ptr<GreedyParser>> first =
+      GreedyParser::Load(file, name);
+  if (!first.ok()) return first.status();
+  const std::string* section = file.Section(kEnsembleSection);
+  if (!section) return Status::Corruption(name + ": ensemble section missing");
+  auto damaged = [&](const std::string& what) {
+    return Status::Corruption(name + ": ensemble section damaged (" + what +
+                              ")");
+  };
+  ByteReader r(*section);
+  uint32_t count = 0;
+  float max_margin = 0;
+  if (!r.Get(&count) || !r.Get(&max_margin) || count < 2 || count > 16)
+    return damaged("header");
+  std::vector<std::unique_ptr<GreedyParser>> parsers;
+  std::vector<MemberVote> votes;
+  const GreedyParser& f = **first;
+  for (uint32_t i = 0; i < count; ++i) {
+    MemberVote v;
+    uint8_t direction = 0, root = 0;
+    std::string meta;
+    if (!r.Get(&v.weight) || !r.Get(&v.margin) || !r.Get(&direction) ||
+        !r.Get(&root) || direction > 1 || root > 1 || !r.GetString(&meta))
+      return damaged("member " + std::to_string(i));
+    votes.push_back(v);
+    if (i == 0) {
+      parsers.push_back(std::move(*first));
+      continue;
+    }
+    uint64_t size = 0;
+    std::string_view bytes;
+    if (!r.Get(&size) || !r.GetView(size_t(size), &bytes))
+      return damaged("member " + std::to_string(i) + " weights");
+    StatusOr<WeightTable> w = WeightTable::Parse(
+        bytes, name + " (parser " + std::to_string(i + 1) + ")");
+    if (!w.ok()) return w.status();
+    if (w->num_classes() != f.weights().num_classes())
+      return damaged("member " + std::to_string(i) +
+                     " does not match the relations");
+    parsers.push_back(std::make_unique<GreedyParser>(
+        f.tagger(), f.labels(), std::move(*w), meta, RootPlacement(root),
+        ParseDirection(direction)));
+  }
+  if (!r.AtEnd()) return damaged("trailing bytes");
+  return std::make_unique<CombinedParser>(std::move(parsers), std::move(votes));
+}
+
+void CombinedParser::Save(ModelFile* file) const {
+  parsers_.front()->Save(file);
+  ByteWriter w;
+  w.Put<uint32_t>(uint32_t(parsers_.size()));
+  w.Put<float>(kMaxMargin);
+  for (size_t i = 0; i < parsers_.size(); ++i) {
+    const GreedyParser& p = *parsers_[i];
+    w.Put<float>(votes_[i].weight);
+    w.Put<float>(votes_[i].margin);
+    w.Put<uint8_t>(uint8_t(p.direction()));
+    w.Put<uint8_t>(uint8_t(p.root()));
+    w.PutString(p.meta());
+    if (i == 0) continue;
+    std::string table;
+    p.weights().AppendTo(&table);
+    w.Put<uint64_t>(table.size());
+    w.bytes().append(table);
+  }
+  file->AddSection(kEnsembleSection, std::move(w.bytes()));
+}
+
+void CombinedParser::ParseAll(const std::vector<std::string>& forms,
+                              const std::vector<int>& classes,
+                              Sentence* s) const {
+  std::vector<Sentence> trees(parsers_.size(), *s);
+  for (size_t i = 0; i < parsers_.size(); ++i)
+    parsers_[i]->ParseForms(&trees[i], forms, classes);
+  CombineTrees(Votes(trees, votes_), s);
+}
+
+void CombinedParser::Annotate(Sentence* s) const {
+  if (s->tokens.empty()) return;
+  std::vector<std::string> forms = ModelForms(s->tokens);
+  std::vector<int> classes;
+  const Tagger& tagger = parsers_.front()->tagger();
+  tagger.TagForms(forms, &classes);
+  for (size_t i = 0; i < s->tokens.size(); ++i) {
+    s->tokens[i].upos = tagger.tags().upos[size_t(classes[i])];
+    s->tokens[i].xpos = tagger.tags().xpos[size_t(classes[i])];
+  }
+  ParseAll(forms, classes, s);
+}
+
+void CombinedParser::Parse(Sentence* s,
+                           const std::vector<int>& tag_classes) const {
+  if (s->tokens.empty()) return;
+  ParseAll(ModelForms(s->tokens), tag_classes, s);
+}
+
+std::string CombinedParser::Describe() const {
+  std::string out = std::to_string(parsers_.size()) +
+                    " greedy arc-eager parsers combined by voting (";
+  size_t features = 0;
+  for (size_t i = 0; i < parsers_.size(); ++i) {
+    const GreedyParser& p = *parsers_[i];
+    out += i ? ", " : "";
+    out += p.direction() == ParseDirection::kReverse ? "backwards" : "forwards";
+    out += p.root() == RootPlacement::kEnd ? " root-last" : " root-first";
+    features += p.weights().num_features();
+  }
+  const GreedyParser& first = *parsers_.front();
+  return out + "): " + std::to_string(first.tagger().tags().size()) +
+         " tags, " + std::to_string(first.labels().size()) + " relations, " +
+         std::to_string(features) + " parser features, " +
+         std::to_string(first.tagger().weights().num_features()) +
+         " tagger features";
+}
+
+std::vector<MemberVote> FitVotes(const CombinedParser& parser,
+                                 const std::vector<Sentence>& dev,
+                                 std::ostream* log) {
+  const auto& parsers = parser.parsers();
+  const size_t n = parsers.size();
+  // Every dev sentence tagged once and parsed once by each member.
+  std::vector<std::vector<Sentence>> trees(dev.size());
+  for (size_t i = 0; i < dev.size(); ++i) {
+    Sentence s = dev[i];
+    std::vector<int> classes;
+    parsers.front()->tagger().Tag(&s, &classes);
+    for (const auto& p : parsers) {
+      trees[i].push_back(s);
+      p->Parse(&trees[i].back(), classes);
+    }
+  }
+  std::vector<MemberVote> best;
+  double best_las = -1;
+  for (float margin : {0.f, 0.003f, 0.01f, 0.03f, 0.1f}) {
+    // Weight 1 or 0.9 for each member after the first: bit i-1 of `mask`.
+    for (uint32_t mask = 0; mask < (1u << (n - 1)); ++mask) {
+      std::vector<MemberVote> votes(n);
+      for (size_t m = 0; m < n; ++m) {
+        votes[m].weight = m > 0 && (mask >> (m - 1)) & 1 ? 0.9f : 1.f;
+        votes[m].margin = margin * votes[m].weight;
+      }
+      ParseScores sc;
+      for (size_t i = 0; i < dev.size(); ++i) {
+        Sentence out = trees[i].front();
+        CombineTrees(Votes(trees[i], votes), &out);
+        sc.Add(dev[i], out);
+      }
+      if (log) {
+        *log << "votes";
+        for (const MemberVote& v : votes) *log << " " << v.weight;
+        *log << ", margin factor " << margin << ": dev UAS " << sc.Uas()
+             << " LAS " << sc.Las() << "\n";
+      }
+      if (sc.Las() > best_las) best_las = sc.Las(), best = votes;
+    }
+  }
+  return best;
+}
+
+}  // namespace kg
