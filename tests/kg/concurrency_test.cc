@@ -19,7 +19,7 @@ constexpr int kTextWriters = 2;
 constexpr int kDocsPerWriter = 4;
 
 TEST(ConcurrencyTest, QueriesAndIngestsFromManyThreads) {
-  testing::TempDir dir;
+  testing::TempDir dir{"kg_facade"};
   auto opened = Database::Open(dir.Sub("store"));
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   Database& db = **opened;

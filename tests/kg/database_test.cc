@@ -22,7 +22,7 @@ class DatabaseTest : public ::testing::Test {
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(db).value();
   }
-  testing::TempDir dir_;
+  testing::TempDir dir_{"kg_facade"};
   std::unique_ptr<Database> db_;
 };
 

@@ -15,7 +15,7 @@ using testing::EntityIri;
 class GraphOpsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
+    dir_ = new testing::TempDir("kg_facade");
     auto db = Database::Open(dir_->Sub("store"));
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(db).value().release();

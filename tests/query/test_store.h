@@ -5,7 +5,6 @@
 #ifndef KG_TESTS_QUERY_TEST_STORE_H_
 #define KG_TESTS_QUERY_TEST_STORE_H_
 
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -14,26 +13,19 @@
 
 #include "query/query.h"
 #include "storage/store.h"
+#include "tests/temp_dir.h"
 
 namespace kg::query::testing {
 
 class TempStore {
  public:
   TempStore() {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "kg-query-XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data()) ? tmpl : "";
-    auto store = Store::Open(dir_ + "/db");
+    auto store = Store::Open(dir_.Sub("db"));
     if (store.ok()) {
       store_ = std::move(store).value();
     } else {
       error_ = store.status().ToString();
     }
-  }
-  ~TempStore() {
-    store_.reset();
-    std::error_code ec;
-    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
   }
   bool ok() const { return store_ != nullptr; }
   const std::string& error() const { return error_; }
@@ -49,7 +41,8 @@ class TempStore {
   }
 
  private:
-  std::string dir_, error_;
+  ::kg::testing::TempDir dir_{"kg-query"};  // outlives store_
+  std::string error_;
   std::unique_ptr<Store> store_;
 };
 

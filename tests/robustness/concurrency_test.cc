@@ -108,7 +108,7 @@ class ConcurrencyTest : public ::testing::Test {
     db_ = dir_.Sub("kg.db");
     samples_ = std::string(KG_SOURCE_DIR) + "/samples";
   }
-  ScratchDir dir_{"kg-concurrency"};
+  TempDir dir_{"kg-concurrency"};
   std::string db_, samples_;
 };
 

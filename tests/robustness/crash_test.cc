@@ -257,7 +257,7 @@ class CrashTest : public ::testing::Test {
     return text.size() > 4000 ? text.substr(text.size() - 4000) : text;
   }
 
-  ScratchDir dir_{"kg-crash"};
+  TempDir dir_{"kg-crash"};
   StoreState start_, ref_;
 };
 

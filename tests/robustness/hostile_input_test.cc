@@ -59,7 +59,7 @@ class HostileInputTest : public ::testing::Test {
     EXPECT_EQ(got, ids);
   }
 
-  ScratchDir dir_{"kg-hostile"};
+  TempDir dir_{"kg-hostile"};
 };
 
 TEST_F(HostileInputTest, IngestSkipsEachBadDocumentAndKeepsTheRest) {
@@ -201,7 +201,10 @@ std::vector<std::string> ReadOnlyCommand(const std::string& dir,
   std::string cmd = "mount --bind " + ShellQuote(dir) + " " + ShellQuote(dir) +
                     " && mount -o remount,bind,ro " + ShellQuote(dir) +
                     " && exec";
-  for (const std::string& a : argv) cmd += " " + ShellQuote(a);
+  for (const std::string& a : argv) {
+    cmd += ' ';
+    cmd += ShellQuote(a);
+  }
   return {"unshare", "-m", "/bin/sh", "-c", cmd};
 }
 

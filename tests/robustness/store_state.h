@@ -1,15 +1,13 @@
-// Helpers of the robustness tests: a temporary directory, the full observable
-// state of a store (documents, counters, triples as N-Triples text) read
-// through a read-only open, `kg check` as a process, and comparisons that
-// print what differs. Tests only.
+// Helpers of the robustness tests: the full observable state of a store
+// (documents, counters, triples as N-Triples text) read through a read-only
+// open, `kg check` as a process, and comparisons that print what differs. Tests
+// only.
 #ifndef KG_TESTS_ROBUSTNESS_STORE_STATE_H_
 #define KG_TESTS_ROBUSTNESS_STORE_STATE_H_
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
@@ -18,27 +16,9 @@
 
 #include "storage/store.h"
 #include "tests/cli_runner.h"
+#include "tests/temp_dir.h"
 
 namespace kg::testing {
-
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& prefix) {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX"))
-            .string();
-    path_ = mkdtemp(tmpl.data());
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 struct StoreState {
   Status status;  // !ok(): the store could not be read; the rest is empty

@@ -53,7 +53,7 @@ class CheckTest : public ::testing::Test {
     xpy_ = {*view->Lookup(E("x")), *view->Lookup(E("p")),
             *view->Lookup(E("y"))};
   }
-  TempDir dir_;
+  TempDir dir_{"kg-store"};
   IdTriple xpy_;
 };
 

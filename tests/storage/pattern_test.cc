@@ -35,7 +35,7 @@ enum class Path { kPerDocument, kBulk, kMixed };
 class PatternTest : public ::testing::TestWithParam<Path> {};
 
 TEST_P(PatternTest, AllEightPatternsMatchTheModel) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   auto store = OpenOrDie(dir.path());
   ASSERT_TRUE(store);
   std::mt19937 rng(20261128);

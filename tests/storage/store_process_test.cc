@@ -186,7 +186,7 @@ void ExpectWholeOrAbsent(const ReadView& view, size_t* documents) {
 }
 
 TEST(StoreProcessTest, SecondWriterGetsTheLockError) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   const std::string path = dir.Sub("kg.db");
   pid_t child = Spawn("hold", path);
   ChildGuard guard(child);
@@ -210,7 +210,7 @@ TEST(StoreProcessTest, SecondWriterGetsTheLockError) {
 }
 
 TEST(StoreProcessTest, WriterWaitsForTheLock) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   const std::string path = dir.Sub("kg.db");
   pid_t child = Spawn("hold1s", path);
   ChildGuard guard(child);
@@ -225,7 +225,7 @@ TEST(StoreProcessTest, WriterWaitsForTheLock) {
 }
 
 TEST(StoreProcessTest, ReadOnlyOpenSeesAConsistentStateBesideAWriter) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   const std::string path = dir.Sub("kg.db");
   pid_t child = Spawn("write", path);
   ChildGuard guard(child);
@@ -246,7 +246,7 @@ TEST(StoreProcessTest, ReadOnlyOpenSeesAConsistentStateBesideAWriter) {
 }
 
 TEST(StoreProcessTest, KilledWriterLeavesEveryDocumentWholeOrAbsent) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   const std::string path = dir.Sub("kg.db");
   const int delays_ms[] = {0, 40, 150, 400, 900};
   size_t docs = 0;

@@ -32,7 +32,7 @@ uint64_t SupportOf(const Store& store, const Triple& t) {
 }
 
 TEST(StoreTest, DictionaryRoundTripsEveryTermKind) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   auto store = OpenOrDie(dir.path());
   const std::vector<Term> terms = {
       Term::Iri("http://kg.local/entity/Nikol_Pashinyan"),
@@ -73,7 +73,7 @@ TEST(StoreTest, DictionaryRoundTripsEveryTermKind) {
 }
 
 TEST(StoreTest, ScanTermsAgreesWithResolve) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   auto store = OpenOrDie(dir.path());
   DocumentInput doc = Doc("d", "h", {});
   for (int i = 0; i < 300; ++i) {
@@ -136,7 +136,7 @@ TEST(StoreTest, ScanTermsAgreesWithResolve) {
 }
 
 TEST(StoreTest, ReAddingAnUnchangedDocumentIsANoOp) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   auto store = OpenOrDie(dir.path());
   DocumentInput d =
       Doc("a", "h1", {T("x", "p", "y"), T("x", "p", "y"), T("y", "p", "z")});
@@ -156,7 +156,7 @@ TEST(StoreTest, ReAddingAnUnchangedDocumentIsANoOp) {
 }
 
 TEST(StoreTest, ChangedDocumentReplacesItsContribution) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   auto store = OpenOrDie(dir.path());
   ASSERT_TRUE(
       store->AddDocument(Doc("a", "h1", {T("x", "p", "y"), T("y", "p", "z")}))
@@ -180,7 +180,7 @@ TEST(StoreTest, ChangedDocumentReplacesItsContribution) {
 }
 
 TEST(StoreTest, RemovalKeepsTriplesOthersSupport) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   auto store = OpenOrDie(dir.path());
   ASSERT_TRUE(store
                   ->AddDocument(
@@ -206,7 +206,7 @@ TEST(StoreTest, RemovalKeepsTriplesOthersSupport) {
 }
 
 TEST(StoreTest, StatementsCarryProvenanceAndFollowTheirDocument) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   auto store = OpenOrDie(dir.path());
   DocumentInput a = Doc("a", "h1", {T("x", "p", "y")});
   StatementRecord st;
@@ -271,7 +271,7 @@ TEST(StoreTest, StatementsCarryProvenanceAndFollowTheirDocument) {
 }
 
 TEST(StoreTest, DocumentsListsEveryRecord) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   auto store = OpenOrDie(dir.path());
   for (const char* id : {"b", "a", "c"}) {
     ASSERT_TRUE(store->AddDocument(Doc(id, "h", {T(id, "p", "o")})).ok());
@@ -284,7 +284,7 @@ TEST(StoreTest, DocumentsListsEveryRecord) {
 }
 
 TEST(StoreTest, DataPersistsAcrossReopen) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   TermId max_id = 0;
   {
     auto store = OpenOrDie(dir.path());
@@ -310,7 +310,7 @@ TEST(StoreTest, DataPersistsAcrossReopen) {
 }
 
 TEST(StoreTest, ReadOnlyStoreRefusesWrites) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   {
     auto store = OpenOrDie(dir.path());
     ASSERT_TRUE(store->AddDocument(Doc("a", "h", {T("x", "p", "y")})).ok());
@@ -326,7 +326,7 @@ TEST(StoreTest, ReadOnlyStoreRefusesWrites) {
 }
 
 TEST(StoreTest, OpenRejectsWhatIsNotAKgStore) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   std::filesystem::create_directories(dir.Sub("notes"));
   std::ofstream(dir.Sub("notes/readme.txt")) << "hello";
   auto s = Store::Open(dir.Sub("notes"));
@@ -351,7 +351,7 @@ TEST(StoreTest, OpenRejectsWhatIsNotAKgStore) {
 }
 
 TEST(StoreTest, UnknownFormatVersionIsAClearError) {
-  TempDir dir;
+  TempDir dir{"kg-store"};
   { auto store = OpenOrDie(dir.path()); }
   {
     std::vector<std::string> names;

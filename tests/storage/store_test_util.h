@@ -1,35 +1,18 @@
-// Helpers shared by the store tests: a temporary directory removed on exit,
-// and small constructors for terms and documents.
+// Helpers shared by the store tests: TempDir (tests/temp_dir.h) and small
+// constructors for terms and documents.
 #ifndef KG_TESTS_STORAGE_STORE_TEST_UTIL_H_
 #define KG_TESTS_STORAGE_STORE_TEST_UTIL_H_
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <string>
 
 #include "storage/store.h"
+#include "tests/temp_dir.h"
 
 namespace kg {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "kg-store-XXXXXX").string();
-    path_ = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 inline Term E(const std::string& name) {
   return Term::Iri("http://kg.local/e/" + name);
