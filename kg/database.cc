@@ -64,6 +64,17 @@ uint64_t DocumentTriples(const Store& store, const std::string& id) {
   return record.ok() ? record->triple_count : 0;
 }
 
+// OK when document `id` may be ingested through `rep`: the store is open for
+// writing and `id` is not empty; otherwise InvalidArgument saying which.
+Status CheckWritable(const Database::Rep& rep, const std::string& id) {
+  if (rep.options.read_only) {
+    return Status::InvalidArgument("store at " + rep.store->path() +
+                                   " is open read-only; cannot ingest " + id);
+  }
+  if (id.empty()) return Status::InvalidArgument("document without an id");
+  return Status::OK();
+}
+
 }  // namespace
 
 Database::Database(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
@@ -82,13 +93,8 @@ StatusOr<std::unique_ptr<Database>> Database::Open(
 }
 
 StatusOr<IngestResult> Database::IngestText(const TextDocument& doc) {
-  if (rep_->options.read_only) {
-    return Status::InvalidArgument(
-        "store at " + path() + " is open read-only; cannot ingest " + doc.id);
-  }
-  if (doc.id.empty()) {
-    return Status::InvalidArgument("document without an id");
-  }
+  Status writable = CheckWritable(*rep_, doc.id);
+  if (!writable.ok()) return writable;
   Article article;
   article.id = doc.id;
   article.title = doc.title;
@@ -138,13 +144,8 @@ StatusOr<IngestResult> Database::IngestText(const TextDocument& doc) {
 }
 
 StatusOr<IngestResult> Database::IngestTriples(const TripleDocument& doc) {
-  if (rep_->options.read_only) {
-    return Status::InvalidArgument(
-        "store at " + path() + " is open read-only; cannot ingest " + doc.id);
-  }
-  if (doc.id.empty()) {
-    return Status::InvalidArgument("document without an id");
-  }
+  Status writable = CheckWritable(*rep_, doc.id);
+  if (!writable.ok()) return writable;
   DocumentInput input;
   input.id = doc.id;
   input.title = doc.title;

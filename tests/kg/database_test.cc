@@ -136,6 +136,8 @@ TEST_F(DatabaseTest, BadTextIsRejectedWithTheDocumentNamed) {
   EXPECT_EQ(empty.status().code(), Status::Code::kInvalidArgument);
   auto blank = db_->IngestText(testing::Article("blank", "  \n\n"));
   EXPECT_EQ(blank.status().code(), Status::Code::kInvalidArgument);
+  auto no_id = db_->IngestTriples(TripleDocument{});
+  EXPECT_EQ(no_id.status().code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(db_->Stats()->documents, 0u);
 }
 
@@ -150,6 +152,14 @@ TEST_F(DatabaseTest, ReadOnlyHandleSeesDataAndRefusesWrites) {
   EXPECT_EQ((*db)->Stats()->documents, 1u);
   auto w = (*db)->IngestText(testing::Article("x", "Olaf Scholz spoke.\n"));
   EXPECT_EQ(w.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(w.status().message().find("read-only"), std::string::npos)
+      << w.status().message();
+  TripleDocument triples;
+  triples.id = "t";
+  auto t = (*db)->IngestTriples(triples);
+  EXPECT_EQ(t.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(t.status().message().find("read-only"), std::string::npos)
+      << t.status().message();
   EXPECT_EQ((*db)->Remove("meetings").code(), Status::Code::kInvalidArgument);
 }
 
