@@ -10,6 +10,7 @@
 
 #include "ingest/coref.h"
 #include "ingest/dates.h"
+#include "ingest/document_mentions.h"
 #include "ingest/entity_mentions.h"
 #include "ingest/entity_phrases.h"
 #include "ingest/vocabulary.h"
@@ -101,25 +102,17 @@ class Builder {
 
  private:
   void FindAllMentions() {
-    sentence_mentions_.resize(sentences_.size());
+    DocumentMentions found = FindDocumentMentions(sentences_, article_.date);
+    mentions_ = std::move(found.mentions);
+    sentence_mentions_ = std::move(found.by_sentence);
+    dates_ = std::move(found.dates);
     named_.resize(sentences_.size());
-    dates_.resize(sentences_.size());
     for (size_t s = 0; s < sentences_.size(); ++s) {
-      dates_[s] = FindDates(sentences_[s], article_.date);
-      std::vector<Mention> local =
-          FindMentions(sentences_[s], static_cast<int>(s), dates_[s]);
-      int offset = static_cast<int>(mentions_.size());
       named_[s].assign(sentences_[s].tokens.size(), false);
-      for (Mention& m : local) {
-        if (m.kind == MentionKind::kName) {
-          for (int k = m.first; k <= m.last; ++k) named_[s][k] = true;
-        }
-        for (int* index :
-             {&m.country, &m.affiliation, &m.of_name, &m.parenthesis_of}) {
-          if (*index >= 0) *index += offset;
-        }
-        sentence_mentions_[s].push_back(static_cast<int>(mentions_.size()));
-        mentions_.push_back(std::move(m));
+      for (int i : sentence_mentions_[s]) {
+        const Mention& m = mentions_[i];
+        if (m.kind != MentionKind::kName) continue;
+        for (int k = m.first; k <= m.last; ++k) named_[s][k] = true;
       }
     }
   }

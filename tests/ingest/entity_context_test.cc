@@ -2,14 +2,13 @@
 // "in" / "near" / "the village of", articles before names, weekdays and
 // months that are dates, possessives inside organisation names, and which
 // single words join which multi-word names. Hand-parsed sentences through
-// FindDates, FindMentions and ResolveCoreference with the real WordNet.
+// FindDocumentMentions and ResolveCoreference with the real WordNet.
 #include <gtest/gtest.h>
 
 #include <deque>
 
 #include "ingest/coref.h"
-#include "ingest/dates.h"
-#include "ingest/entity_mentions.h"
+#include "ingest/document_mentions.h"
 #include "ingest/vocabulary.h"
 #include "ingest/wordnet.h"
 #include "tests/ingest/entity_test_util.h"
@@ -34,15 +33,8 @@ class EntityContextTest : public ::testing::Test {
 
   // The entities of the document (no article date).
   Coreference Resolve() const {
-    std::vector<Mention> mentions;
-    for (size_t i = 0; i < sentences_.size(); ++i) {
-      std::vector<DateSpan> dates = FindDates(sentences_[i], "");
-      for (Mention& m :
-           FindMentions(sentences_[i], static_cast<int>(i), dates)) {
-        mentions.push_back(std::move(m));
-      }
-    }
-    return ResolveCoreference(mentions);
+    std::vector<Sentence> sentences(sentences_.begin(), sentences_.end());
+    return ResolveCoreference(FindDocumentMentions(sentences, "").mentions);
   }
 
   // The type of the entity with canonical name `name`, or "" when none.
