@@ -60,6 +60,7 @@ std::vector<std::vector<int>> JackKnife(
     to.epochs = o.tagger_epochs;
     to.seed = o.seed + uint64_t(f) + 1;
     to.max_weights = o.max_tagger_weights;
+    to.bidirectional = o.bidirectional_tagger;
     Tagger tagger = TrainTagger(rest, tags, to, nullptr, nullptr);
     for (size_t i = lo; i < hi; ++i) {
       Sentence copy = *train[i];
@@ -135,6 +136,7 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
   to.epochs = o.tagger_epochs;
   to.seed = o.seed;
   to.max_weights = o.max_tagger_weights;
+  to.bidirectional = o.bidirectional_tagger;
   Tagger tagger = TrainTagger(train, tags, to, dev, log);
 
   auto label_id = [&](const std::string& l) {

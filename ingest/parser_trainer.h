@@ -26,6 +26,7 @@ namespace kg {
 struct ParserTrainOptions {
   int epochs = 15;  // parser epochs
   int tagger_epochs = 8;
+  bool bidirectional_tagger = true;  // see TaggerTrainOptions
   int folds = 5;  // jack-knife folds (1 = tag with gold tags)
   uint64_t seed = 1;
   double explore = 0.9;  // probability of following a wrong prediction

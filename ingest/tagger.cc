@@ -1,6 +1,8 @@
 #include "ingest/tagger.h"
 
 #include <algorithm>
+#include <climits>
+#include <limits>
 
 #include "ingest/perceptron_hash.h"
 #include "ingest/tokenizer.h"
@@ -12,6 +14,7 @@ constexpr uint32_t kTagsSection = SectionTag("TAGS");
 constexpr uint32_t kDictSection = SectionTag("TDIC");
 constexpr uint32_t kAmbSection = SectionTag("TAMB");
 constexpr uint32_t kWeightsSection = SectionTag("TGWT");
+constexpr uint32_t kBackwardSection = SectionTag("TGBW");
 
 constexpr uint64_t kNoTag = 0x7a6b5c4d3e2f1a0bULL;
 constexpr uint64_t kUnknownAmb = 0x1234567890abcdefULL;
@@ -159,24 +162,53 @@ void Tagger::Tag(Sentence* s, std::vector<int>* classes) const {
 
 void Tagger::TagForms(const std::vector<std::string>& forms,
                       std::vector<int>* classes) const {
+  if (!bidirectional()) {
+    Pass(weights_, forms, classes, nullptr);
+    return;
+  }
+  std::vector<float> margins, back_margins;
+  std::vector<int> back;
+  Pass(weights_, forms, classes, &margins);
+  std::vector<std::string> reversed(forms.rbegin(), forms.rend());
+  Pass(backward_, reversed, &back, &back_margins);
+  const size_t n = forms.size();
+  for (size_t i = 0; i < n; ++i)
+    if (back_margins[n - 1 - i] > margins[i]) (*classes)[i] = back[n - 1 - i];
+}
+
+void Tagger::Pass(const WeightTable& w, const std::vector<std::string>& forms,
+                  std::vector<int>* classes,
+                  std::vector<float>* margins) const {
   TaggerFeatures feats(forms, lex_);
   std::vector<int32_t> scores(size_t(tags_.size()));
   uint64_t keys[TaggerFeatures::kMaxFeatures];
   int prev = -1, prev2 = -1;
   classes->clear();
+  if (margins) margins->clear();
   for (size_t i = 0; i < forms.size(); ++i) {
     int best = -1;
+    float margin = std::numeric_limits<float>::infinity();
     auto it = lex_.tag_dict.find(HashString(forms[i]));
     if (it != lex_.tag_dict.end()) {
       best = it->second;
     } else {
       int n = feats.Extract(int(i), prev, prev2, keys);
       std::fill(scores.begin(), scores.end(), 0);
-      weights_.Score(keys, size_t(n), scores.data());
-      best =
-          int(std::max_element(scores.begin(), scores.end()) - scores.begin());
+      w.Score(keys, size_t(n), scores.data());
+      int32_t top = INT32_MIN, second = INT32_MIN;
+      for (int c = 0; c < int(scores.size()); ++c) {
+        if (scores[size_t(c)] > top) {
+          second = top;
+          top = scores[size_t(c)];
+          best = c;
+        } else if (scores[size_t(c)] > second) {
+          second = scores[size_t(c)];
+        }
+      }
+      margin = second == INT32_MIN ? margin : float(top - second) * w.scale();
     }
     classes->push_back(best);
+    if (margins) margins->push_back(margin);
     prev2 = prev;
     prev = best;
   }
@@ -214,6 +246,11 @@ void Tagger::Save(ModelFile* file) const {
   std::string w;
   weights_.AppendTo(&w);
   file->AddSection(kWeightsSection, std::move(w));
+  if (bidirectional()) {
+    std::string b;
+    backward_.AppendTo(&b);
+    file->AddSection(kBackwardSection, std::move(b));
+  }
 }
 
 StatusOr<Tagger> Tagger::Load(const ModelFile& file, const std::string& name) {
@@ -260,7 +297,19 @@ StatusOr<Tagger> Tagger::Load(const ModelFile& file, const std::string& name) {
     return Status::Corruption(name + ": tagger weights have " +
                               std::to_string(w->num_classes()) +
                               " classes, the tag set " + std::to_string(n));
-  return Tagger(std::move(set), std::move(lex), std::move(*w));
+  WeightTable backward;
+  if (const std::string* b = file.Section(kBackwardSection)) {
+    StatusOr<WeightTable> bw =
+        WeightTable::Parse(*b, name + " (backward tagger)");
+    if (!bw.ok()) return bw.status();
+    if (bw->num_classes() != int(n))
+      return Status::Corruption(name + ": backward tagger weights have " +
+                                std::to_string(bw->num_classes()) +
+                                " classes, the tag set " + std::to_string(n));
+    backward = std::move(*bw);
+  }
+  return Tagger(std::move(set), std::move(lex), std::move(*w),
+                std::move(backward));
 }
 
 }  // namespace kg

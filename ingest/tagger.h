@@ -3,7 +3,11 @@
 // to right, from the word, its affixes and shape, the neighbouring words, the
 // tags seen with the next words in training (their "ambiguity class") and the
 // two previous predicted tags. Frequent unambiguous words take their tag from
-// a dictionary. Immutable once built: Tag() is thread-safe.
+// a dictionary. A tagger may also hold backward weights, trained on sentences
+// read from the end (the "previous" tags are then the following ones): it
+// then tags each sentence both ways and keeps, word by word, the tag of the
+// pass with the larger score margin. Immutable once built: Tag() is
+// thread-safe.
 #ifndef KG_INGEST_TAGGER_H_
 #define KG_INGEST_TAGGER_H_
 
@@ -67,14 +71,19 @@ std::vector<std::string> ModelForms(const std::vector<Token>& tokens);
 class Tagger {
  public:
   Tagger() = default;
-  Tagger(TagSet tags, TaggerLexicon lex, WeightTable weights)
+  // `backward` may be empty (WeightTable()): a one-way tagger.
+  Tagger(TagSet tags, TaggerLexicon lex, WeightTable weights,
+         WeightTable backward = WeightTable())
       : tags_(std::move(tags)),
         lex_(std::move(lex)),
-        weights_(std::move(weights)) {}
+        weights_(std::move(weights)),
+        backward_(std::move(backward)) {}
 
   const TagSet& tags() const { return tags_; }
   const TaggerLexicon& lexicon() const { return lex_; }
   const WeightTable& weights() const { return weights_; }
+  const WeightTable& backward() const { return backward_; }
+  bool bidirectional() const { return backward_.num_classes() > 0; }
 
   // Fills upos and xpos of every token; the chosen classes go to `classes`
   // when it is not null.
@@ -83,13 +92,21 @@ class Tagger {
   void TagForms(const std::vector<std::string>& forms,
                 std::vector<int>* classes) const;
 
+  // Sections TAGS, TDIC, TAMB, TGWT and, for a bidirectional tagger, TGBW
+  // (the backward weights; files without it load as one-way taggers).
   void Save(ModelFile* file) const;
   static StatusOr<Tagger> Load(const ModelFile& file, const std::string& name);
 
  private:
+  // One greedy pass of `w` over `forms`: classes and, when not null, the
+  // score margin of each choice (infinite for dictionary words).
+  void Pass(const WeightTable& w, const std::vector<std::string>& forms,
+            std::vector<int>* classes, std::vector<float>* margins) const;
+
   TagSet tags_;
   TaggerLexicon lex_;
   WeightTable weights_;
+  WeightTable backward_;
 };
 
 }  // namespace kg

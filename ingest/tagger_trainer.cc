@@ -50,10 +50,15 @@ TaggerLexicon BuildTaggerLexicon(const std::vector<const Sentence*>& train,
   return lex;
 }
 
-Tagger TrainTagger(const std::vector<const Sentence*>& train,
-                   const TagSet& tags, const TaggerTrainOptions& options,
-                   const std::vector<Sentence>* dev, std::ostream* log) {
-  TaggerLexicon lex = BuildTaggerLexicon(train, tags);
+namespace {
+
+// One direction's weights: the tagger of the epoch best on `dev` (the last
+// without dev). `name` prefixes the log lines.
+Tagger TrainOneWay(const std::vector<const Sentence*>& train,
+                   const TagSet& tags, const TaggerLexicon& lex,
+                   const TaggerTrainOptions& options,
+                   const std::vector<Sentence>* dev, std::ostream* log,
+                   const char* name) {
   AveragedPerceptron model(tags.size());
   std::vector<const Sentence*> order = train;
   std::mt19937_64 rng(options.seed);
@@ -99,7 +104,7 @@ Tagger TrainTagger(const std::vector<const Sentence*>& train,
     if (!dev) return tagger;
     double acc = UposAccuracy(tagger, *dev);
     if (log)
-      *log << "tagger epoch " << epoch << ": train " << std::fixed
+      *log << name << " epoch " << epoch << ": train " << std::fixed
            << std::setprecision(2) << 100.0 * double(correct) / double(total)
            << "%, dev UPOS " << 100.0 * acc << "%, "
            << tagger.weights().num_features() << " features" << std::endl;
@@ -109,6 +114,39 @@ Tagger TrainTagger(const std::vector<const Sentence*>& train,
     }
   }
   return best;
+}
+
+Sentence Reversed(const Sentence& s) {
+  Sentence r = s;
+  std::reverse(r.tokens.begin(), r.tokens.end());
+  return r;
+}
+
+}  // namespace
+
+Tagger TrainTagger(const std::vector<const Sentence*>& train,
+                   const TagSet& tags, const TaggerTrainOptions& options,
+                   const std::vector<Sentence>* dev, std::ostream* log) {
+  TaggerLexicon lex = BuildTaggerLexicon(train, tags);
+  Tagger forward = TrainOneWay(train, tags, lex, options, dev, log, "tagger");
+  if (!options.bidirectional) return forward;
+  std::vector<Sentence> reversed, reversed_dev;
+  std::vector<const Sentence*> order;
+  reversed.reserve(train.size());
+  for (const Sentence* s : train) reversed.push_back(Reversed(*s));
+  for (const Sentence& s : reversed) order.push_back(&s);
+  if (dev)
+    for (const Sentence& s : *dev) reversed_dev.push_back(Reversed(s));
+  TaggerTrainOptions back_options = options;
+  back_options.seed = options.seed + 0x9e3779b9ULL;
+  Tagger backward =
+      TrainOneWay(order, tags, lex, back_options, dev ? &reversed_dev : nullptr,
+                  log, "backward tagger");
+  Tagger both(tags, lex, forward.weights(), backward.weights());
+  if (log && dev)
+    *log << "tagger both ways: dev UPOS " << std::fixed << std::setprecision(2)
+         << 100.0 * UposAccuracy(both, *dev) << "%" << std::endl;
+  return both;
 }
 
 double UposAccuracy(const Tagger& tagger, const std::vector<Sentence>& gold) {

@@ -17,7 +17,9 @@ namespace kg {
 struct TaggerTrainOptions {
   int epochs = 8;
   uint64_t seed = 1;
-  size_t max_weights = 1'500'000;  // kept after pruning
+  size_t max_weights = 1'500'000;  // kept after pruning (per direction)
+  // Also train backward weights (a bidirectional Tagger, ingest/tagger.h).
+  bool bidirectional = true;
 };
 
 TaggerLexicon BuildTaggerLexicon(const std::vector<const Sentence*>& train,

@@ -88,7 +88,8 @@ void RunTrain(const TrainArgs& a) {
   for (const std::string& f : a.train) meta << " " << f;
   meta << " --dev " << a.dev << " --epochs " << o.epochs << " --seed " << o.seed
        << " --tagger-epochs " << o.tagger_epochs << " --folds " << o.folds
-       << " --root " << a.root << " --direction " << a.direction;
+       << " --root " << a.root << " --direction " << a.direction
+       << (o.bidirectional_tagger ? "" : " --one-way-tagger");
   o.meta = meta.str();
   StatusOr<std::unique_ptr<GreedyParser>> parser =
       TrainParser(train, a.dev.empty() ? nullptr : &dev, o, &std::cerr);
@@ -262,6 +263,9 @@ void RegisterParseCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g) {
                 "tagger epochs")
       ->capture_default_str()
       ->check(CLI::Range(1, 100));
+  t->add_flag("!--one-way-tagger", train->options.bidirectional_tagger,
+              "train the tagger left to right only (default: both ways, "
+              "combined word by word)");
   t->add_option("--folds", train->options.folds,
                 "jack-knife folds for the parser's training tags (1 = gold)")
       ->capture_default_str()

@@ -1,9 +1,12 @@
 // The averaged-perceptron tagger: training on a small hand-tagged corpus,
-// the tag dictionary, determinism, and save/load.
+// the tag dictionary, determinism, save/load, the backward weights of a
+// bidirectional tagger and, on a treebank slice (skipped without ../shared),
+// that tagging both ways beats either way alone.
 #include "ingest/tagger.h"
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "ingest/conllu.h"
@@ -108,18 +111,19 @@ TEST(TaggerTest, TrainingIsDeterministicAndSurvivesSaveLoad) {
   }
 }
 
+Token Punct(std::string form, std::string xpos) {
+  Token t;
+  t.form = std::move(form);
+  t.upos = "PUNCT";
+  t.xpos = std::move(xpos);
+  return t;
+}
+
 TEST(TaggerTest, PtbEscapesAreNormalisedBeforeTagging) {
   std::vector<Sentence> corpus = Corpus(3);
   for (Sentence& s : corpus) {
-    Token open, close;
-    open.form = "(";
-    open.upos = "PUNCT";
-    open.xpos = "-LRB-";
-    close.form = ")";
-    close.upos = "PUNCT";
-    close.xpos = "-RRB-";
-    s.tokens.insert(s.tokens.begin(), open);
-    s.tokens.push_back(close);
+    s.tokens.insert(s.tokens.begin(), Punct("(", "-LRB-"));
+    s.tokens.push_back(Punct(")", "-RRB-"));
   }
   TagSet tags;
   Tagger tagger = Train(corpus, &tags);
@@ -128,6 +132,75 @@ TEST(TaggerTest, PtbEscapesAreNormalisedBeforeTagging) {
   EXPECT_EQ(s.tokens[0].xpos, "-LRB-");
   EXPECT_EQ(s.tokens[5].xpos, "-RRB-");
   EXPECT_EQ(s.tokens[0].form, "-LRB-");  // forms are never changed
+}
+
+TEST(TaggerTest, BackwardWeightsGoThroughTheFile) {
+  std::vector<Sentence> corpus = Corpus(3);
+  TagSet tags;
+  Tagger both = Train(corpus, &tags);  // bidirectional by default
+  ASSERT_TRUE(both.bidirectional());
+  ModelFile file;
+  both.Save(&file);
+  ASSERT_NE(file.Section(SectionTag("TGBW")), nullptr);
+  StatusOr<ModelFile> parsed = ModelFile::Parse(file.Serialize(), "mem");
+  ASSERT_TRUE(parsed.ok());
+  StatusOr<Tagger> loaded = Tagger::Load(*parsed, "mem");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_TRUE(loaded->bidirectional());
+  Sentence a = TokenizePretokenized("They watched a run .");
+  Sentence b = a;
+  both.Tag(&a);
+  loaded->Tag(&b);
+  for (size_t i = 0; i < a.tokens.size(); ++i)
+    EXPECT_EQ(a.tokens[i].xpos, b.tokens[i].xpos);
+  EXPECT_EQ(b.tokens[3].upos, "NOUN");
+  // A file without backward weights is a one-way tagger; damaged ones are
+  // refused with the file's name.
+  ModelFile one_way;
+  for (uint32_t tag : {SectionTag("TAGS"), SectionTag("TDIC"),
+                       SectionTag("TAMB"), SectionTag("TGWT")})
+    one_way.AddSection(tag, *parsed->Section(tag));
+  StatusOr<Tagger> forward = Tagger::Load(one_way, "mem");
+  ASSERT_TRUE(forward.ok()) << forward.status().ToString();
+  EXPECT_FALSE(forward->bidirectional());
+  ModelFile damaged = one_way;
+  damaged.AddSection(SectionTag("TGBW"), "broken");
+  StatusOr<Tagger> refused = Tagger::Load(damaged, "tagger.kgm");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(refused.status().message().find("tagger.kgm"), std::string::npos);
+}
+
+TEST(TaggerSliceTest, BothWaysBeatsEitherWay) {
+  const std::string train_file =
+      std::string(KG_SHARED_DIR) + "/ud/train/en_ewt-ud-train.conllu";
+  const std::string dev_file =
+      std::string(KG_SHARED_DIR) + "/ud/dev/en_ewt-ud-dev.conllu";
+  if (!std::filesystem::exists(train_file) ||
+      !std::filesystem::exists(dev_file))
+    GTEST_SKIP() << "shared UD data absent (" << train_file << ")";
+  StatusOr<std::vector<Sentence>> all = ReadConlluFile(train_file);
+  StatusOr<std::vector<Sentence>> dev = ReadConlluFile(dev_file);
+  ASSERT_TRUE(all.ok() && dev.ok());
+  std::vector<const Sentence*> train;
+  TagSet tags;
+  for (size_t i = 0; i < 4000; ++i) {
+    train.push_back(&(*all)[i]);
+    for (const Token& t : (*all)[i].tokens) tags.Add(t.upos, t.xpos);
+  }
+  TaggerTrainOptions o;
+  o.epochs = 4;
+  Tagger both = TrainTagger(train, tags, o, nullptr, nullptr);
+  ASSERT_TRUE(both.bidirectional());
+  Tagger forward(both.tags(), both.lexicon(), both.weights());
+  // The backward weights alone, as a forward tagger of reversed sentences.
+  Tagger backward(both.tags(), both.lexicon(), both.backward());
+  std::vector<Sentence> reversed = *dev;
+  for (Sentence& s : reversed) std::reverse(s.tokens.begin(), s.tokens.end());
+  double f = UposAccuracy(forward, *dev);
+  double b = UposAccuracy(backward, reversed);
+  double fb = UposAccuracy(both, *dev);
+  EXPECT_GT(fb, std::max(f, b)) << "forward " << f << ", backward " << b;
 }
 
 }  // namespace
