@@ -1,6 +1,8 @@
 #include "ingest/model_weights.h"
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <cstdlib>
 #include <utility>
 
@@ -113,12 +115,34 @@ WeightTable WeightTable::Pruned(size_t max_weights) const {
 }
 
 void WeightTable::AppendTo(std::string* out) const {
+  // Ascending keys (as the trainers write them) are stored as LEB128 deltas,
+  // flagged in the class-count word; other tables keep plain 32-bit keys.
+  const bool compact =
+      std::is_sorted(keys_.begin(), keys_.end()) &&
+      std::adjacent_find(keys_.begin(), keys_.end()) == keys_.end();
   ByteWriter w;
-  w.Put<uint32_t>(uint32_t(num_classes_));
+  w.Put<uint32_t>(uint32_t(num_classes_) | (compact ? kCompactKeys : 0u));
   w.Put<float>(scale_);
   w.Put<uint64_t>(keys_.size());
   w.Put<uint64_t>(weights_.size());
-  w.PutArray(keys_);
+  if (compact) {
+    std::string deltas;
+    uint32_t prev = 0;
+    for (uint32_t k : keys_) {
+      for (uint32_t d = k - prev;; d >>= 7) {
+        if (d < 0x80) {
+          deltas.push_back(char(d));
+          break;
+        }
+        deltas.push_back(char((d & 0x7f) | 0x80));
+      }
+      prev = k;
+    }
+    w.Put<uint64_t>(deltas.size());
+    w.bytes().append(deltas);
+  } else {
+    w.PutArray(keys_);
+  }
   w.PutArray(counts_);
   w.PutArray(classes_);
   w.PutArray(weights_);
@@ -136,15 +160,42 @@ StatusOr<WeightTable> WeightTable::Parse(std::string_view bytes,
   uint64_t nf = 0, nw = 0;
   if (!r.Get(&num_classes) || !r.Get(&scale) || !r.Get(&nf) || !r.Get(&nw))
     return corrupt("truncated header");
+  const bool compact = (num_classes & kCompactKeys) != 0;
+  num_classes &= ~kCompactKeys;
   if (num_classes == 0 || num_classes > kMaxClasses)
     return corrupt("bad class count " + std::to_string(num_classes));
   if (!(scale > 0.f)) return corrupt("bad scale");
   WeightTable t;
   t.num_classes_ = int(num_classes);
   t.scale_ = scale;
-  if (!r.GetArray(nf, &t.keys_) || !r.GetArray(nf, &t.counts_) ||
-      !r.GetArray(nw, &t.classes_) || !r.GetArray(nw, &t.weights_) ||
-      !r.AtEnd())
+  if (compact) {
+    uint64_t size = 0;
+    std::string_view deltas;
+    if (!r.Get(&size) || !r.GetView(size_t(size), &deltas) ||
+        nf > deltas.size())
+      return corrupt("sizes do not match the payload");
+    t.keys_.reserve(size_t(nf));
+    size_t pos = 0;
+    uint64_t key = 0;
+    for (uint64_t i = 0; i < nf; ++i) {
+      uint64_t d = 0;
+      for (int shift = 0;; shift += 7) {
+        if (pos == deltas.size() || shift > 28)
+          return corrupt("damaged key deltas");
+        uint8_t b = uint8_t(deltas[pos++]);
+        d |= uint64_t(b & 0x7f) << shift;
+        if (!(b & 0x80)) break;
+      }
+      key += d;
+      if (d == 0 || key > UINT32_MAX) return corrupt("damaged key deltas");
+      t.keys_.push_back(uint32_t(key));
+    }
+    if (pos != deltas.size()) return corrupt("damaged key deltas");
+  } else if (!r.GetArray(nf, &t.keys_)) {
+    return corrupt("sizes do not match the payload");
+  }
+  if (!r.GetArray(nf, &t.counts_) || !r.GetArray(nw, &t.classes_) ||
+      !r.GetArray(nw, &t.weights_) || !r.AtEnd())
     return corrupt("sizes do not match the payload");
   uint64_t total = 0;
   for (uint8_t c : t.counts_) total += c;

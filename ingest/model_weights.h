@@ -4,6 +4,10 @@
 // weights, contiguously (class id u8, weight i16); a real weight is the
 // stored integer times scale(). Lookups go through an open-addressing index
 // built at load time. Immutable after construction: Score is thread-safe.
+// Serialised as: u32 class count (top bit set when keys are delta-coded),
+// f32 scale, u64 feature and weight counts, the keys (u32 each, or u64 byte
+// length + LEB128 deltas of the ascending keys), then counts (u8), classes
+// (u8) and weights (i16).
 #ifndef KG_INGEST_MODEL_WEIGHTS_H_
 #define KG_INGEST_MODEL_WEIGHTS_H_
 
@@ -25,6 +29,7 @@ inline uint32_t FoldKey(uint64_t key) {
 class WeightTable {
  public:
   static constexpr int kMaxClasses = 255;
+  static constexpr uint32_t kCompactKeys = 0x80000000u;
 
   WeightTable() = default;
   // REQUIRES: 0 < num_classes <= kMaxClasses; keys (folded) unique and

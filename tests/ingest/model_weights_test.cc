@@ -1,10 +1,13 @@
 // WeightTable: scoring sums the weights of known features; Pruned keeps the
 // largest weights by magnitude, drops features left empty, and survives a
-// serialisation round trip.
+// serialisation round trip; ascending keys are stored as deltas, other
+// tables plainly, and damaged bytes of either are Corruption.
 #include "ingest/model_weights.h"
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <string>
 #include <vector>
 
 namespace kg {
@@ -53,6 +56,51 @@ TEST(WeightTableTest, TiesAtTheCutGoTogether) {
   WeightTable t(2, 1.f, {1, 2, 3}, {1, 1, 1}, {0, 0, 1}, {9, 4, -4});
   WeightTable p = t.Pruned(2);  // 9 fits; the two 4s cannot both fit
   EXPECT_EQ(p.num_weights(), 1u);
+}
+
+TEST(WeightTableTest, KeysAreDeltaCodedWhenAscending) {
+  // Large gaps need several LEB128 bytes.
+  WeightTable t(2, 1.f, {7, 300, 70000, 4000000000u}, {1, 1, 1, 1},
+                {0, 1, 0, 1}, {1, 2, 3, 4});
+  std::string bytes;
+  t.AppendTo(&bytes);
+  uint32_t header = 0;
+  std::memcpy(&header, bytes.data(), sizeof header);
+  EXPECT_NE(header & WeightTable::kCompactKeys, 0u);
+  // 4 + 4 + 8 + 8 header, 8 + 1 + 2 + 3 + 5 key bytes, 4 + 4 + 8 entries.
+  EXPECT_EQ(bytes.size(), 24u + 19u + 16u);
+  StatusOr<WeightTable> back = WeightTable::Parse(bytes, "compact");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  std::vector<uint64_t> keys = {7, 300, 70000, 4000000000u};
+  std::vector<int32_t> a(2, 0), b(2, 0);
+  t.Score(keys.data(), keys.size(), a.data());
+  back->Score(keys.data(), keys.size(), b.data());
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, (std::vector<int32_t>{4, 6}));
+  // A delta byte that never ends, or a key list shorter than announced.
+  std::string endless = bytes;
+  endless[32] = char(0xff);
+  endless[33] = char(0xff);
+  endless[34] = char(0xff);
+  StatusOr<WeightTable> bad = WeightTable::Parse(endless, "endless");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), Status::Code::kCorruption);
+  EXPECT_FALSE(WeightTable::Parse(bytes.substr(0, 40), "short").ok());
+}
+
+TEST(WeightTableTest, UnsortedKeysAreStoredPlainly) {
+  WeightTable t(2, 1.f, {33, 11}, {1, 1}, {0, 1}, {5, 6});
+  std::string bytes;
+  t.AppendTo(&bytes);
+  uint32_t header = 0;
+  std::memcpy(&header, bytes.data(), sizeof header);
+  EXPECT_EQ(header & WeightTable::kCompactKeys, 0u);
+  StatusOr<WeightTable> back = WeightTable::Parse(bytes, "plain");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  std::vector<uint64_t> keys = {11, 33};
+  std::vector<int32_t> s(2, 0);
+  back->Score(keys.data(), keys.size(), s.data());
+  EXPECT_EQ(s, (std::vector<int32_t>{5, 6}));
 }
 
 }  // namespace
