@@ -20,8 +20,9 @@ WeightTable::WeightTable(int num_classes, float scale,
       scale_(scale),
       keys_(std::move(keys)),
       counts_(std::move(counts)),
-      classes_(std::move(classes)),
-      weights_(std::move(weights)) {
+      entries_(weights.size()) {
+  for (size_t i = 0; i < weights.size(); ++i)
+    entries_[i] = Entry{weights[i], classes[i]};
   BuildIndex();
 }
 
@@ -46,8 +47,7 @@ bool WeightTable::BuildIndex() {
 
 void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
   if (slots_.empty()) return;
-  const uint8_t* cls = classes_.data();
-  const int16_t* w = weights_.data();
+  const Entry* e = entries_.data();
   // Three passes in blocks, so the cache misses of a block's lookups overlap:
   // prefetch the home slots, find the entries (prefetching them), add.
   constexpr size_t kBlock = 32;
@@ -69,8 +69,7 @@ void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
         if (s.key == folded[i]) {
           begin[i] = s.begin;
           end[i] = s.end;
-          __builtin_prefetch(cls + s.begin);
-          __builtin_prefetch(w + s.begin);
+          __builtin_prefetch(e + s.begin);
           break;
         }
         if (s.key == 0) break;
@@ -78,17 +77,18 @@ void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
       }
     }
     for (size_t i = 0; i < m; ++i)
-      for (uint32_t j = begin[i]; j < end[i]; ++j) scores[cls[j]] += w[j];
+      for (uint32_t j = begin[i]; j < end[i]; ++j)
+        scores[e[j].cls] += e[j].weight;
   }
 }
 
 WeightTable WeightTable::Pruned(size_t max_weights) const {
-  if (weights_.size() <= max_weights) return *this;
+  if (entries_.size() <= max_weights) return *this;
   int cutoff = 32768;  // above every |int16|: keep nothing
   if (max_weights > 0) {
-    std::vector<int> mags(weights_.size());
-    for (size_t i = 0; i < weights_.size(); ++i)
-      mags[i] = std::abs(weights_[i]);
+    std::vector<int> mags(entries_.size());
+    for (size_t i = 0; i < entries_.size(); ++i)
+      mags[i] = std::abs(entries_[i].weight);
     auto nth = mags.end() - std::ptrdiff_t(max_weights);
     std::nth_element(mags.begin(), nth, mags.end());
     // Strictly above the largest magnitude left out, so at most max_weights.
@@ -101,9 +101,9 @@ WeightTable WeightTable::Pruned(size_t max_weights) const {
   for (size_t i = 0; i < keys_.size(); ++i) {
     uint8_t count = 0;
     for (uint8_t c = 0; c < counts_[i]; ++c, ++j) {
-      if (std::abs(weights_[j]) < cutoff) continue;
-      classes.push_back(classes_[j]);
-      weights.push_back(weights_[j]);
+      if (std::abs(entries_[j].weight) < cutoff) continue;
+      classes.push_back(entries_[j].cls);
+      weights.push_back(entries_[j].weight);
       ++count;
     }
     if (count == 0) continue;
@@ -124,7 +124,7 @@ void WeightTable::AppendTo(std::string* out) const {
   w.Put<uint32_t>(uint32_t(num_classes_) | (compact ? kCompactKeys : 0u));
   w.Put<float>(scale_);
   w.Put<uint64_t>(keys_.size());
-  w.Put<uint64_t>(weights_.size());
+  w.Put<uint64_t>(entries_.size());
   if (compact) {
     std::string deltas;
     uint32_t prev = 0;
@@ -144,8 +144,14 @@ void WeightTable::AppendTo(std::string* out) const {
     w.PutArray(keys_);
   }
   w.PutArray(counts_);
-  w.PutArray(classes_);
-  w.PutArray(weights_);
+  std::vector<uint8_t> classes(entries_.size());
+  std::vector<int16_t> weights(entries_.size());
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    classes[i] = entries_[i].cls;
+    weights[i] = entries_[i].weight;
+  }
+  w.PutArray(classes);
+  w.PutArray(weights);
   out->append(w.bytes());
 }
 
@@ -194,14 +200,19 @@ StatusOr<WeightTable> WeightTable::Parse(std::string_view bytes,
   } else if (!r.GetArray(nf, &t.keys_)) {
     return corrupt("sizes do not match the payload");
   }
-  if (!r.GetArray(nf, &t.counts_) || !r.GetArray(nw, &t.classes_) ||
-      !r.GetArray(nw, &t.weights_) || !r.AtEnd())
+  std::vector<uint8_t> classes;
+  std::vector<int16_t> weights;
+  if (!r.GetArray(nf, &t.counts_) || !r.GetArray(nw, &classes) ||
+      !r.GetArray(nw, &weights) || !r.AtEnd())
     return corrupt("sizes do not match the payload");
   uint64_t total = 0;
   for (uint8_t c : t.counts_) total += c;
   if (total != nw) return corrupt("feature entry counts do not add up");
-  for (uint8_t c : t.classes_)
+  for (uint8_t c : classes)
     if (c >= num_classes) return corrupt("class id out of range");
+  t.entries_.resize(weights.size());
+  for (size_t i = 0; i < weights.size(); ++i)
+    t.entries_[i] = Entry{weights[i], classes[i]};
   for (uint32_t k : t.keys_)
     if (k == 0) return corrupt("zero feature key");
   if (!t.BuildIndex()) return corrupt("duplicate feature key");

@@ -41,7 +41,7 @@ class WeightTable {
   int num_classes() const { return num_classes_; }
   float scale() const { return scale_; }
   size_t num_features() const { return keys_.size(); }
-  size_t num_weights() const { return weights_.size(); }
+  size_t num_weights() const { return entries_.size(); }
 
   // Adds the integer weights of every known feature among keys[0..n) (64-bit
   // keys, folded here) to scores[0..num_classes()). Unknown features
@@ -70,8 +70,13 @@ class WeightTable {
   float scale_ = 1.f;
   std::vector<uint32_t> keys_;
   std::vector<uint8_t> counts_;
-  std::vector<uint8_t> classes_;
-  std::vector<int16_t> weights_;
+  // The class weights of every feature, in key order; class and weight side
+  // by side so that a lookup touches one cache line, not two.
+  struct Entry {
+    int16_t weight;
+    uint8_t cls;
+  };
+  std::vector<Entry> entries_;
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
 };
