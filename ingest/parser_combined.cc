@@ -135,12 +135,7 @@ void CombinedParser::Annotate(Sentence* s) const {
   if (s->tokens.empty()) return;
   std::vector<std::string> forms = ModelForms(s->tokens);
   std::vector<int> classes;
-  const Tagger& tagger = parsers_.front()->tagger();
-  tagger.TagForms(forms, &classes);
-  for (size_t i = 0; i < s->tokens.size(); ++i) {
-    s->tokens[i].upos = tagger.tags().upos[size_t(classes[i])];
-    s->tokens[i].xpos = tagger.tags().xpos[size_t(classes[i])];
-  }
+  parsers_.front()->tagger().TagWithForms(forms, s, &classes);
   ParseAll(forms, classes, s);
 }
 

@@ -41,11 +41,7 @@ void GreedyParser::Annotate(Sentence* s) const {
   if (s->tokens.empty()) return;
   std::vector<std::string> forms = ModelForms(s->tokens);
   std::vector<int> classes;
-  tagger_.TagForms(forms, &classes);
-  for (size_t i = 0; i < s->tokens.size(); ++i) {
-    s->tokens[i].upos = tagger_.tags().upos[size_t(classes[i])];
-    s->tokens[i].xpos = tagger_.tags().xpos[size_t(classes[i])];
-  }
+  tagger_.TagWithForms(forms, s, &classes);
   ParseForms(s, forms, classes);
 }
 

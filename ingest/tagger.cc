@@ -152,8 +152,12 @@ int TaggerFeatures::Extract(int i, int prev, int prev2, uint64_t* keys) const {
 
 void Tagger::Tag(Sentence* s, std::vector<int>* classes) const {
   std::vector<int> local;
-  if (!classes) classes = &local;
-  TagForms(ModelForms(s->tokens), classes);
+  TagWithForms(ModelForms(s->tokens), s, classes ? classes : &local);
+}
+
+void Tagger::TagWithForms(const std::vector<std::string>& forms, Sentence* s,
+                          std::vector<int>* classes) const {
+  TagForms(forms, classes);
   for (size_t i = 0; i < s->tokens.size(); ++i) {
     s->tokens[i].upos = tags_.upos[size_t((*classes)[i])];
     s->tokens[i].xpos = tags_.xpos[size_t((*classes)[i])];

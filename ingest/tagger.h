@@ -88,6 +88,10 @@ class Tagger {
   // Fills upos and xpos of every token; the chosen classes go to `classes`
   // when it is not null.
   void Tag(Sentence* s, std::vector<int>* classes = nullptr) const;
+  // The same with the ModelForms of s's tokens already computed.
+  // REQUIRES: forms.size() == s->tokens.size(); classes not null.
+  void TagWithForms(const std::vector<std::string>& forms, Sentence* s,
+                    std::vector<int>* classes) const;
   // The classes of words with the given ModelForms.
   void TagForms(const std::vector<std::string>& forms,
                 std::vector<int>* classes) const;

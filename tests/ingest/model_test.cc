@@ -13,28 +13,17 @@
 #include "ingest/parser.h"
 #include "ingest/parser_greedy.h"
 #include "ingest/parser_trainer.h"
+#include "tests/ingest/tiny_treebank.h"
 
 namespace kg {
 namespace {
 
-const char kTiny[] =
-    "1\tDogs\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
-    "2\tbark\t_\tVERB\tVBP\t_\t0\troot\t_\t_\n"
-    "3\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
-    "1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
-    "2\tcat\t_\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
-    "3\tsleeps\t_\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
-    "4\t.\t_\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
-    "1\tShe\t_\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
-    "2\tsaw\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-    "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
-    "4\tdog\t_\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
-    "5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+using testing::kTinyTreebank;
 
 class ModelTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::istringstream in(kTiny);
+    std::istringstream in(kTinyTreebank);
     StatusOr<std::vector<Sentence>> train = ReadConllu(in, "tiny");
     ASSERT_TRUE(train.ok());
     ParserTrainOptions o;
@@ -157,7 +146,7 @@ TEST_F(ModelTest, InconsistentSectionsAreCorruption) {
 // without the section is an older model (root at the front) and still
 // loads; a damaged one is Corruption.
 TEST_F(ModelTest, RootPlacementSection) {
-  std::istringstream in(kTiny);
+  std::istringstream in(kTinyTreebank);
   StatusOr<std::vector<Sentence>> train = ReadConllu(in, "tiny");
   ASSERT_TRUE(train.ok());
   ParserTrainOptions o;

@@ -15,6 +15,7 @@
 #include "ingest/model_file.h"
 #include "ingest/parser_eval.h"
 #include "ingest/parser_trainer.h"
+#include "tests/ingest/tiny_treebank.h"
 
 namespace kg {
 namespace {
@@ -23,19 +24,7 @@ const std::string kShared = KG_SHARED_DIR;
 const std::string kTrain = kShared + "/ud/train/en_ewt-ud-train.conllu";
 const std::string kDev = kShared + "/ud/dev/en_ewt-ud-dev.conllu";
 
-const char kTiny[] =
-    "1\tDogs\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
-    "2\tbark\t_\tVERB\tVBP\t_\t0\troot\t_\t_\n"
-    "3\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
-    "1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_\n"
-    "2\tcat\t_\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
-    "3\tsleeps\t_\tVERB\tVBZ\t_\t0\troot\t_\t_\n"
-    "4\t.\t_\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
-    "1\tShe\t_\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
-    "2\tsaw\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-    "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
-    "4\tdog\t_\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
-    "5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+using testing::kTinyTreebank;
 
 std::unique_ptr<GreedyParser> Train(const std::vector<Sentence>& data,
                                     ParseDirection direction,
@@ -53,7 +42,7 @@ std::unique_ptr<GreedyParser> Train(const std::vector<Sentence>& data,
 }
 
 std::vector<Sentence> Tiny() {
-  std::istringstream in(kTiny);
+  std::istringstream in(kTinyTreebank);
   StatusOr<std::vector<Sentence>> s = ReadConllu(in, "tiny");
   EXPECT_TRUE(s.ok());
   return s.ok() ? *s : std::vector<Sentence>();
