@@ -30,8 +30,9 @@ bool WeightTable::BuildIndex() {
   size_t cap = 16;
   while (cap < keys_.size() * 2) cap <<= 1;
   slots_.assign(cap, Slot{});
+  multi_.clear();
   mask_ = cap - 1;
-  uint32_t offset = 0;
+  size_t offset = 0;
   for (size_t i = 0; i < keys_.size(); ++i) {
     uint32_t key = keys_[i];
     uint64_t pos = MixBits(key) & mask_;
@@ -39,21 +40,34 @@ bool WeightTable::BuildIndex() {
       if (slots_[pos].key == key) return false;
       pos = (pos + 1) & mask_;
     }
-    slots_[pos] = Slot{key, offset, offset + counts_[i]};
-    offset += counts_[i];
+    const uint8_t count = counts_[i];
+    uint32_t payload;
+    if (count == 1) {
+      const Entry& e = entries_[offset];
+      payload = kInline | uint32_t(e.cls) << 16 | uint16_t(e.weight);
+    } else {
+      if (multi_.size() >= kInline - 256) return false;
+      payload = uint32_t(multi_.size());
+      multi_.push_back(Entry{int16_t(count), 0});
+      multi_.insert(multi_.end(), entries_.begin() + std::ptrdiff_t(offset),
+                    entries_.begin() + std::ptrdiff_t(offset + count));
+    }
+    slots_[pos] = Slot{key, payload};
+    offset += count;
   }
   return true;
 }
 
 void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
   if (slots_.empty()) return;
-  const Entry* e = entries_.data();
+  const Entry* e = multi_.data();
   // Three passes in blocks, so the cache misses of a block's lookups overlap:
-  // prefetch the home slots, find the entries (prefetching them), add.
+  // prefetch the home slots, find the slots (adding inline weights at once,
+  // prefetching the others), add the others.
   constexpr size_t kBlock = 32;
   uint32_t folded[kBlock];
   uint64_t pos[kBlock];
-  uint32_t begin[kBlock], end[kBlock];
+  uint32_t multi[kBlock];
   for (size_t base = 0; base < n; base += kBlock) {
     size_t m = std::min(kBlock, n - base);
     for (size_t i = 0; i < m; ++i) {
@@ -61,24 +75,29 @@ void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
       pos[i] = MixBits(folded[i]) & mask_;
       __builtin_prefetch(&slots_[pos[i]]);
     }
+    size_t pending = 0;
     for (size_t i = 0; i < m; ++i) {
-      begin[i] = end[i] = 0;
       uint64_t p = pos[i];
       while (true) {
         const Slot& s = slots_[p];
         if (s.key == folded[i]) {
-          begin[i] = s.begin;
-          end[i] = s.end;
-          __builtin_prefetch(e + s.begin);
+          if (s.payload & kInline) {
+            scores[(s.payload >> 16) & 0xff] += int16_t(s.payload & 0xffff);
+          } else {
+            multi[pending++] = s.payload;
+            __builtin_prefetch(e + s.payload);
+          }
           break;
         }
         if (s.key == 0) break;
         p = (p + 1) & mask_;
       }
     }
-    for (size_t i = 0; i < m; ++i)
-      for (uint32_t j = begin[i]; j < end[i]; ++j)
-        scores[e[j].cls] += e[j].weight;
+    for (size_t i = 0; i < pending; ++i) {
+      const Entry* f = e + multi[i];
+      const int count = f->weight;
+      for (int j = 1; j <= count; ++j) scores[f[j].cls] += f[j].weight;
+    }
   }
 }
 
@@ -215,7 +234,8 @@ StatusOr<WeightTable> WeightTable::Parse(std::string_view bytes,
     t.entries_[i] = Entry{weights[i], classes[i]};
   for (uint32_t k : t.keys_)
     if (k == 0) return corrupt("zero feature key");
-  if (!t.BuildIndex()) return corrupt("duplicate feature key");
+  if (!t.BuildIndex())
+    return corrupt("duplicate feature key (or too many weights)");
   return t;
 }
 

@@ -58,26 +58,31 @@ class WeightTable {
                                      const std::string& name);
 
  private:
+  // One open-addressing slot. Most features keep one weight: it sits in the
+  // slot itself (kInline set: class in bits 16..23, weight in bits 0..15),
+  // so looking it up touches one cache line; otherwise `payload` is the index
+  // in multi_ of a header entry (weight = entry count) followed by the
+  // feature's entries.
   struct Slot {
     uint32_t key = 0;
-    uint32_t begin = 0;
-    uint32_t end = 0;
+    uint32_t payload = 0;
   };
-  // False when a key repeats.
+  static constexpr uint32_t kInline = 0x80000000u;
+  // False when a key repeats (or the table is too large to index).
   bool BuildIndex();
 
   int num_classes_ = 0;
   float scale_ = 1.f;
   std::vector<uint32_t> keys_;
   std::vector<uint8_t> counts_;
-  // The class weights of every feature, in key order; class and weight side
-  // by side so that a lookup touches one cache line, not two.
+  // The class weights of every feature, in key order (what is saved).
   struct Entry {
     int16_t weight;
     uint8_t cls;
   };
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
+  std::vector<Entry> multi_;  // see Slot
   uint64_t mask_ = 0;
 };
 

@@ -71,15 +71,27 @@ void GreedyParser::ParseForms(Sentence* s,
   const int num_moves = weights_.num_classes();
   std::vector<int32_t> scores(static_cast<size_t>(num_moves));
   std::vector<float> margin(size_t(n) + 1, 0.f);
+  std::vector<int> legal;
+  legal.reserve(size_t(num_moves));
   uint64_t keys[TransitionFeatures::kMaxFeatures];
   while (!state.Terminal()) {
+    legal.clear();
+    for (int m = 0; m < num_moves; ++m)
+      if (state.Legal(m)) legal.push_back(m);
+    if (legal.size() == 1) {
+      // A forced move needs no scores (and, like any move without a rival,
+      // gets margin 0).
+      if (IsLeft(legal[0])) margin[size_t(state.Stack(0))] = 0.f;
+      if (IsRight(legal[0])) margin[size_t(state.Buffer(0))] = 0.f;
+      state.Apply(legal[0]);
+      continue;
+    }
     int k = feats.Extract(state, keys);
     std::fill(scores.begin(), scores.end(), 0);
     weights_.Score(keys, size_t(k), scores.data());
     int best = -1;
     int32_t best_score = INT32_MIN, second = INT32_MIN;
-    for (int m = 0; m < num_moves; ++m) {
-      if (!state.Legal(m)) continue;
+    for (int m : legal) {
       if (scores[size_t(m)] > best_score) {
         second = best_score;
         best_score = scores[size_t(m)];

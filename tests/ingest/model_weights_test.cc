@@ -1,4 +1,5 @@
-// WeightTable: scoring sums the weights of known features; Pruned keeps the
+// WeightTable: scoring sums the weights of known features (kept in the hash
+// slot when a feature has one, beside it otherwise); Pruned keeps the
 // largest weights by magnitude, drops features left empty, and survives a
 // serialisation round trip; ascending keys are stored as deltas, other
 // tables plainly, and damaged bytes of either are Corruption.
@@ -7,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -29,6 +32,42 @@ std::vector<int32_t> Scores(const WeightTable& t, std::vector<uint64_t> keys) {
 TEST(WeightTableTest, ScoresSumKnownFeatures) {
   WeightTable t = Table();
   EXPECT_EQ(Scores(t, {11, 33, 999}), (std::vector<int32_t>{-2, 30, -39}));
+}
+
+// Features with one weight are kept in the hash slot itself, the others in
+// a side array: both kinds, extreme weights and the highest class, many
+// features (more than one scoring block), unknown keys among them.
+TEST(WeightTableTest, ManyFeaturesScoreAsTheSumOfTheirWeights) {
+  constexpr int kClasses = WeightTable::kMaxClasses;
+  std::mt19937_64 rng(7);
+  std::vector<uint32_t> keys;
+  std::vector<uint8_t> counts, classes;
+  std::vector<int16_t> weights;
+  std::map<uint32_t, std::vector<std::pair<int, int>>> truth;
+  for (uint32_t k = 1; k <= 500; ++k) {
+    const uint32_t key = k * 2654435761u;
+    const int count = k % 3 == 0 ? 1 + int(rng() % 6) : 1;
+    keys.push_back(key);
+    counts.push_back(uint8_t(count));
+    for (int c = 0; c < count; ++c) {
+      int cls = k % 50 == 0 ? kClasses - 1 : int((k + 7 * uint32_t(c)) % 254);
+      int w = k % 7 == 0 ? (k % 2 ? 32767 : -32768) : int(rng() % 2001) - 1000;
+      classes.push_back(uint8_t(cls));
+      weights.push_back(int16_t(w));
+      truth[key].emplace_back(cls, w);
+    }
+  }
+  WeightTable t(kClasses, 1.f, keys, counts, classes, weights);
+  std::vector<uint64_t> query;
+  std::vector<int32_t> expected(kClasses, 0);
+  for (uint32_t k = 1; k <= 600; k += 1 + uint32_t(rng() % 3)) {
+    const uint32_t key = k * 2654435761u;
+    query.push_back(key);  // keys above 500 are unknown
+    for (auto [cls, w] : truth[key]) expected[size_t(cls)] += w;
+  }
+  std::vector<int32_t> got(kClasses, 0);
+  t.Score(query.data(), query.size(), got.data());
+  EXPECT_EQ(got, expected);
 }
 
 TEST(WeightTableTest, PrunedKeepsTheLargestWeights) {
