@@ -6,10 +6,17 @@
 #include <cstdlib>
 #include <utility>
 
+#include <sys/mman.h>
+
 #include "ingest/model_file.h"
 #include "ingest/perceptron_hash.h"
 
 namespace kg {
+
+void AdviseHugePages(void* p, size_t bytes) {
+  constexpr size_t kHuge = size_t(2) << 20;
+  madvise(p, bytes & ~(kHuge - 1), MADV_HUGEPAGE);
+}
 
 WeightTable::WeightTable(int num_classes, float scale,
                          std::vector<uint32_t> keys,
