@@ -1,12 +1,12 @@
 #include "ingest/model_weights.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
 #include <utility>
-
-#include <sys/mman.h>
 
 #include "ingest/model_file.h"
 #include "ingest/perceptron_hash.h"
@@ -37,7 +37,11 @@ bool WeightTable::BuildIndex() {
   size_t cap = 16;
   while (cap < keys_.size() * 2) cap <<= 1;
   slots_.assign(cap, Slot{});
+  size_t multi_size = 0;
+  for (uint8_t c : counts_) multi_size += c == 1 ? 0 : size_t(c) + 1;
+  if (multi_size >= kInline) return false;
   multi_.clear();
+  multi_.reserve(multi_size);
   mask_ = cap - 1;
   size_t offset = 0;
   for (size_t i = 0; i < keys_.size(); ++i) {
@@ -53,7 +57,6 @@ bool WeightTable::BuildIndex() {
       const Entry& e = entries_[offset];
       payload = kInline | uint32_t(e.cls) << 16 | uint16_t(e.weight);
     } else {
-      if (multi_.size() >= kInline - 256) return false;
       payload = uint32_t(multi_.size());
       multi_.push_back(Entry{int16_t(count), 0});
       multi_.insert(multi_.end(), entries_.begin() + std::ptrdiff_t(offset),
