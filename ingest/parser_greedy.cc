@@ -72,29 +72,11 @@ void GreedyParser::ParseForms(Sentence* s,
   std::vector<int32_t> scores(static_cast<size_t>(num_moves));
   std::vector<float> margin(size_t(n) + 1, 0.f);
   const int num_labels = (num_moves - 2) / 2;
-  const int other_label =
-      num_labels < 2 ? -1 : (root_label_ == 0 ? 1 : 0);  // any but "root"
   std::vector<int> legal;
   legal.reserve(size_t(num_moves));
   uint64_t keys[TransitionFeatures::kMaxFeatures];
   while (!state.Terminal()) {
-    // Legality depends on the label only through "root or not" (see
-    // ArcEagerState::Legal), so six checks give every move's, in move order.
-    legal.clear();
-    if (state.Legal(kShift)) legal.push_back(kShift);
-    if (state.Legal(kReduce)) legal.push_back(kReduce);
-    const bool left_root = state.Legal(LeftMove(root_label_));
-    const bool right_root = state.Legal(RightMove(root_label_));
-    const bool left_other =
-        other_label >= 0 && state.Legal(LeftMove(other_label));
-    const bool right_other =
-        other_label >= 0 && state.Legal(RightMove(other_label));
-    for (int l = 0; l < num_labels; ++l) {
-      if (l == root_label_ ? left_root : left_other)
-        legal.push_back(LeftMove(l));
-      if (l == root_label_ ? right_root : right_other)
-        legal.push_back(RightMove(l));
-    }
+    state.LegalMoves(num_labels, &legal);
     if (legal.size() == 1) {
       // A forced move needs no scores (and, like any move without a rival,
       // gets margin 0).

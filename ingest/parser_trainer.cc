@@ -183,6 +183,7 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::vector<float> scores(static_cast<size_t>(num_moves));
   std::vector<int> cost(static_cast<size_t>(num_moves));
+  std::vector<int> legal;
   uint64_t keys[TransitionFeatures::kMaxFeatures];
   std::unique_ptr<GreedyParser> best;
   double best_las = -1;
@@ -198,14 +199,14 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
         std::fill(scores.begin(), scores.end(), 0.f);
         model.Score(keys, size_t(k), scores.data());
         int pred = -1, gbest = -1, min_cost = INT_MAX;
-        for (int m = 0; m < num_moves; ++m) {
-          if (!state.Legal(m)) continue;
+        state.LegalMoves(int(labels.size()), &legal);
+        for (int m : legal) {
           cost[size_t(m)] = state.Cost(m, g.head, g.label, g.children);
           min_cost = std::min(min_cost, cost[size_t(m)]);
           if (pred < 0 || scores[size_t(m)] > scores[size_t(pred)]) pred = m;
         }
-        for (int m = 0; m < num_moves; ++m) {
-          if (!state.Legal(m) || cost[size_t(m)] != min_cost) continue;
+        for (int m : legal) {
+          if (cost[size_t(m)] != min_cost) continue;
           if (gbest < 0 || scores[size_t(m)] > scores[size_t(gbest)]) gbest = m;
         }
         ++steps;

@@ -49,6 +49,22 @@ bool ArcEagerState::Legal(int move) const {
   return l != root_label_;
 }
 
+void ArcEagerState::LegalMoves(int num_labels, std::vector<int>* out) const {
+  out->clear();
+  if (Legal(kShift)) out->push_back(kShift);
+  if (Legal(kReduce)) out->push_back(kReduce);
+  const int other = num_labels < 2 ? -1 : (root_label_ == 0 ? 1 : 0);
+  const bool left_root = Legal(LeftMove(root_label_));
+  const bool right_root = Legal(RightMove(root_label_));
+  const bool left_other = other >= 0 && Legal(LeftMove(other));
+  const bool right_other = other >= 0 && Legal(RightMove(other));
+  for (int l = 0; l < num_labels; ++l) {
+    if (l == root_label_ ? left_root : left_other) out->push_back(LeftMove(l));
+    if (l == root_label_ ? right_root : right_other)
+      out->push_back(RightMove(l));
+  }
+}
+
 void ArcEagerState::AddArc(int h, int d, int l) {
   head_[size_t(d)] = h;
   label_[size_t(d)] = l;

@@ -65,6 +65,10 @@ class ArcEagerState {
   uint64_t RightLabels(int w) const { return rset_[size_t(Position(w))]; }
 
   bool Legal(int move) const;
+  // Every legal move among NumMoves(num_labels), ascending: the same as
+  // testing Legal() on each, in six checks (a move's legality depends on its
+  // label only through "root or not").
+  void LegalMoves(int num_labels, std::vector<int>* out) const;
   // REQUIRES: Legal(move).
   void Apply(int move);
   // Attaches every headless word: to the root if it has no dependent yet

@@ -66,6 +66,9 @@ int Replay(const Gold& g, int num_labels, double explore, std::mt19937* rng,
       if (c == min_cost) free.push_back(m);
     }
     EXPECT_FALSE(free.empty()) << "no legal move from a non-terminal state";
+    std::vector<int> listed;
+    state->LegalMoves(num_labels, &listed);
+    EXPECT_EQ(listed, legal) << "LegalMoves disagrees with Legal";
     if (free.empty()) return -1;
     int move = free[(*rng)() % free.size()];
     if (explore > 0 && coin(*rng) < explore)
@@ -93,6 +96,19 @@ TEST(ParserOracleTest, StaticReplayRebuildsHandTree) {
       ArcEagerState state(7, kRoot, root);
       EXPECT_EQ(Replay(g, kNumLabels, 0.0, &rng, &state), 0);
       EXPECT_EQ(Errors(g, state), 0);
+    }
+}
+
+// LegalMoves (checked against Legal at every step of Replay) with the root
+// relation not label 0, as in trained models (labels sorted by name).
+TEST(ParserOracleTest, LegalMovesWithAnotherRootLabel) {
+  constexpr int kRootLabel = 2;
+  Gold g = MakeGold({2, 0, 2, 5, 2, 2, 2}, {1, kRootLabel, 0, 3, 0, 1, 3});
+  std::mt19937 rng(11);
+  for (RootPlacement root : {RootPlacement::kFront, RootPlacement::kEnd})
+    for (int trial = 0; trial < 50; ++trial) {
+      ArcEagerState state(7, kRootLabel, root);
+      EXPECT_GE(Replay(g, kNumLabels, 0.5, &rng, &state), 0);
     }
 }
 
