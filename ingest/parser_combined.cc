@@ -6,14 +6,14 @@ namespace kg {
 namespace {
 
 constexpr uint32_t kEnsembleSection = SectionTag("ENSM");
-constexpr float kMaxMargin = 1e9f;  // margins count in full
 
 std::vector<TreeVote> Votes(const std::vector<Sentence>& trees,
-                            const std::vector<MemberVote>& votes) {
+                            const std::vector<MemberVote>& votes,
+                            float max_margin) {
   std::vector<TreeVote> out;
   for (size_t i = 0; i < trees.size(); ++i)
     out.push_back(
-        TreeVote{&trees[i], votes[i].weight, votes[i].margin, kMaxMargin});
+        TreeVote{&trees[i], votes[i].weight, votes[i].margin, max_margin});
   return out;
 }
 
@@ -21,8 +21,10 @@ std::vector<TreeVote> Votes(const std::vector<Sentence>& trees,
 
 CombinedParser::CombinedParser(
     std::vector<std::unique_ptr<GreedyParser>> parsers,
-    std::vector<MemberVote> votes)
-    : parsers_(std::move(parsers)), votes_(std::move(votes)) {}
+    std::vector<MemberVote> votes, float max_margin)
+    : parsers_(std::move(parsers)),
+      votes_(std::move(votes)),
+      max_margin_(max_margin) {}
 
 StatusOr<std::unique_ptr<CombinedParser>> CombinedParser::Make(
     const std::vector<const GreedyParser*>& parsers, size_t max_weights,
@@ -98,14 +100,16 @@ StatusOr<std::unique_ptr<CombinedParser>> CombinedParser::Load(
         ParseDirection(direction)));
   }
   if (!r.AtEnd()) return damaged("trailing bytes");
-  return std::make_unique<CombinedParser>(std::move(parsers), std::move(votes));
+  if (!(max_margin >= 0)) return damaged("max margin");
+  return std::make_unique<CombinedParser>(std::move(parsers), std::move(votes),
+                                          max_margin);
 }
 
 void CombinedParser::Save(ModelFile* file) const {
   parsers_.front()->Save(file);
   ByteWriter w;
   w.Put<uint32_t>(uint32_t(parsers_.size()));
-  w.Put<float>(kMaxMargin);
+  w.Put<float>(max_margin_);
   for (size_t i = 0; i < parsers_.size(); ++i) {
     const GreedyParser& p = *parsers_[i];
     w.Put<float>(votes_[i].weight);
@@ -128,7 +132,7 @@ void CombinedParser::ParseAll(const std::vector<std::string>& forms,
   std::vector<Sentence> trees(parsers_.size(), *s);
   for (size_t i = 0; i < parsers_.size(); ++i)
     parsers_[i]->ParseForms(&trees[i], forms, classes);
-  CombineTrees(Votes(trees, votes_), s);
+  CombineTrees(Votes(trees, votes_, max_margin_), s);
 }
 
 void CombinedParser::Annotate(Sentence* s) const {
@@ -193,7 +197,7 @@ std::vector<MemberVote> FitVotes(const CombinedParser& parser,
       ParseScores sc;
       for (size_t i = 0; i < dev.size(); ++i) {
         Sentence out = trees[i].front();
-        CombineTrees(Votes(trees[i], votes), &out);
+        CombineTrees(Votes(trees[i], votes, parser.max_margin()), &out);
         sc.Add(dev[i], out);
       }
       if (log) {

@@ -37,8 +37,9 @@ class CombinedParser : public ParserBackend {
  public:
   // REQUIRES: parsers.size() >= 2 == votes.size(); same relations and tag
   // set (Make checks this).
+  // Margins above `max_margin` count as it in the votes.
   CombinedParser(std::vector<std::unique_ptr<GreedyParser>> parsers,
-                 std::vector<MemberVote> votes);
+                 std::vector<MemberVote> votes, float max_margin = 1e9f);
 
   // Builds one from single models: the first one's tagger serves all.
   // InvalidArgument when fewer than two or their relations or tag sets
@@ -64,6 +65,7 @@ class CombinedParser : public ParserBackend {
     return parsers_;
   }
   const std::vector<MemberVote>& votes() const { return votes_; }
+  float max_margin() const { return max_margin_; }
 
  private:
   void ParseAll(const std::vector<std::string>& forms,
@@ -71,6 +73,7 @@ class CombinedParser : public ParserBackend {
 
   std::vector<std::unique_ptr<GreedyParser>> parsers_;
   std::vector<MemberVote> votes_;
+  float max_margin_;
 };
 
 // The member votes among a small grid (a shared margin factor; weight 1 for

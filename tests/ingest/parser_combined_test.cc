@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 
@@ -139,6 +140,18 @@ TEST_F(CombinedParserTest, CombinedModelRoundTripsThroughAFile) {
     }
   }
   EXPECT_NE((*loaded)->Describe().find("2 greedy"), std::string::npos);
+  EXPECT_EQ((*loaded)->max_margin(), 1e9f);
+  // The cap on margins is kept through a file too.
+  std::vector<std::unique_ptr<GreedyParser>> copies;
+  for (const auto& p : (*made)->parsers())
+    copies.push_back(std::make_unique<GreedyParser>(*p));
+  CombinedParser capped(std::move(copies), (*made)->votes(), 2.5f);
+  ModelFile capped_file;
+  capped.Save(&capped_file);
+  StatusOr<std::unique_ptr<CombinedParser>> capped_back =
+      CombinedParser::Load(capped_file, "capped");
+  ASSERT_TRUE(capped_back.ok()) << capped_back.status().ToString();
+  EXPECT_EQ((*capped_back)->max_margin(), 2.5f);
   // A single model is not a combined one.
   ModelFile single;
   forward_->Save(&single);
@@ -174,9 +187,12 @@ TEST_F(CombinedParserTest, DamagedEnsembleSectionIsCorruption) {
   const std::string section = *file.Section(kEnsemble);
   std::string one_member = section;
   one_member[0] = 1;
+  std::string negative_cap = section;  // bytes 4..7: the max margin
+  const float minus_one = -1.f;
+  std::memcpy(&negative_cap[4], &minus_one, sizeof minus_one);
   for (const std::string& bad :
        {section.substr(0, section.size() - 1), section.substr(0, 10),
-        one_member, section + "x"}) {
+        one_member, section + "x", negative_cap}) {
     ModelFile copy;  // the first member's sections and a damaged ENSM
     forward_->Save(&copy);
     copy.AddSection(kEnsemble, bad);
