@@ -6,32 +6,23 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
-#include "ingest/conllu.h"
 #include "ingest/model_file.h"
 #include "ingest/parser.h"
 #include "ingest/parser_greedy.h"
-#include "ingest/parser_trainer.h"
 #include "tests/ingest/tiny_treebank.h"
 
 namespace kg {
 namespace {
 
-using testing::kTinyTreebank;
+using testing::TinySentences;
+using testing::TrainForTest;
 
 class ModelTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::istringstream in(kTinyTreebank);
-    StatusOr<std::vector<Sentence>> train = ReadConllu(in, "tiny");
-    ASSERT_TRUE(train.ok());
-    ParserTrainOptions o;
-    o.epochs = 3;
-    o.tagger_epochs = 3;
-    o.folds = 1;
-    StatusOr<std::unique_ptr<GreedyParser>> p =
-        TrainParser(*train, nullptr, o, nullptr);
+    StatusOr<std::unique_ptr<GreedyParser>> p = TrainForTest(
+        TinySentences(), ParseDirection::kForward, RootPlacement::kFront);
     ASSERT_TRUE(p.ok()) << p.status().ToString();
     ModelFile file;
     (*p)->Save(&file);
@@ -146,16 +137,8 @@ TEST_F(ModelTest, InconsistentSectionsAreCorruption) {
 // without the section is an older model (root at the front) and still
 // loads; a damaged one is Corruption.
 TEST_F(ModelTest, RootPlacementSection) {
-  std::istringstream in(kTinyTreebank);
-  StatusOr<std::vector<Sentence>> train = ReadConllu(in, "tiny");
-  ASSERT_TRUE(train.ok());
-  ParserTrainOptions o;
-  o.epochs = 3;
-  o.tagger_epochs = 3;
-  o.folds = 1;
-  o.root = RootPlacement::kEnd;
-  StatusOr<std::unique_ptr<GreedyParser>> trained =
-      TrainParser(*train, nullptr, o, nullptr);
+  StatusOr<std::unique_ptr<GreedyParser>> trained = TrainForTest(
+      TinySentences(), ParseDirection::kForward, RootPlacement::kEnd);
   ASSERT_TRUE(trained.ok()) << trained.status().ToString();
   ModelFile file;
   (*trained)->Save(&file);

@@ -10,7 +10,6 @@
 
 #include <cstring>
 #include <filesystem>
-#include <sstream>
 
 #include "ingest/conllu.h"
 #include "ingest/model_file.h"
@@ -25,28 +24,15 @@ const std::string kShared = KG_SHARED_DIR;
 const std::string kTrain = kShared + "/ud/train/en_ewt-ud-train.conllu";
 const std::string kDev = kShared + "/ud/dev/en_ewt-ud-dev.conllu";
 
-using testing::kTinyTreebank;
+using testing::TinySentences;
 
 std::unique_ptr<GreedyParser> Train(const std::vector<Sentence>& data,
                                     ParseDirection direction,
                                     RootPlacement root, int epochs) {
-  ParserTrainOptions o;
-  o.epochs = epochs;
-  o.tagger_epochs = epochs;
-  o.folds = data.size() > 100 ? 2 : 1;
-  o.direction = direction;
-  o.root = root;
   StatusOr<std::unique_ptr<GreedyParser>> p =
-      TrainParser(data, nullptr, o, nullptr);
+      testing::TrainForTest(data, direction, root, epochs);
   EXPECT_TRUE(p.ok()) << p.status().ToString();
   return p.ok() ? std::move(*p) : nullptr;
-}
-
-std::vector<Sentence> Tiny() {
-  std::istringstream in(kTinyTreebank);
-  StatusOr<std::vector<Sentence>> s = ReadConllu(in, "tiny");
-  EXPECT_TRUE(s.ok());
-  return s.ok() ? *s : std::vector<Sentence>();
 }
 
 Sentence Words(std::initializer_list<const char*> words) {
@@ -62,7 +48,7 @@ Sentence Words(std::initializer_list<const char*> words) {
 class CombinedParserTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::vector<Sentence> tiny = Tiny();
+    std::vector<Sentence> tiny = TinySentences();
     forward_ = Train(tiny, ParseDirection::kForward, RootPlacement::kFront, 3)
                    .release();
     reverse_ =
@@ -165,7 +151,7 @@ TEST_F(CombinedParserTest, MismatchedMembersAreRefused) {
   ASSERT_FALSE(one.ok());
   EXPECT_EQ(one.status().code(), Status::Code::kInvalidArgument);
   // A model trained on other relations.
-  std::vector<Sentence> other = Tiny();
+  std::vector<Sentence> other = TinySentences();
   other[0].tokens[0].deprel = "expl";
   std::unique_ptr<GreedyParser> odd =
       Train(other, ParseDirection::kReverse, RootPlacement::kFront, 1);

@@ -1,7 +1,15 @@
 // A three-sentence hand-annotated CoNLL-U treebank for tests that need a
-// trained model in milliseconds (model files, combined parsers).
+// trained model in milliseconds (model files, combined parsers), and the
+// one training call those tests share.
 #ifndef KG_TESTS_INGEST_TINY_TREEBANK_H_
 #define KG_TESTS_INGEST_TINY_TREEBANK_H_
+
+#include <memory>
+#include <sstream>
+#include <vector>
+
+#include "ingest/conllu.h"
+#include "ingest/parser_trainer.h"
 
 namespace kg::testing {
 
@@ -18,6 +26,28 @@ inline constexpr char kTinyTreebank[] =
     "3\tthe\t_\tDET\tDT\t_\t4\tdet\t_\t_\n"
     "4\tdog\t_\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
     "5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+
+// kTinyTreebank read (empty if it could not be).
+inline std::vector<Sentence> TinySentences() {
+  std::istringstream in(kTinyTreebank);
+  StatusOr<std::vector<Sentence>> s = ReadConllu(in, "tiny");
+  return s.ok() ? std::move(*s) : std::vector<Sentence>();
+}
+
+// A parser trained on `data` for `epochs` (tagger and parser) reading in
+// `direction` with the root at `root`; gold tags for small data, two
+// jack-knife folds above 100 sentences.
+inline StatusOr<std::unique_ptr<GreedyParser>> TrainForTest(
+    const std::vector<Sentence>& data, ParseDirection direction,
+    RootPlacement root, int epochs = 3) {
+  ParserTrainOptions o;
+  o.epochs = epochs;
+  o.tagger_epochs = epochs;
+  o.folds = data.size() > 100 ? 2 : 1;
+  o.direction = direction;
+  o.root = root;
+  return TrainParser(data, nullptr, o, nullptr);
+}
 
 }  // namespace kg::testing
 
