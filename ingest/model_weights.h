@@ -11,6 +11,7 @@
 #ifndef KG_INGEST_MODEL_WEIGHTS_H_
 #define KG_INGEST_MODEL_WEIGHTS_H_
 
+#include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <new>
@@ -49,6 +50,30 @@ T* HugePageAllocator<T>::allocate(size_t n) {
   void* p = ::operator new(n * sizeof(T), kAlign);
   if (n * sizeof(T) >= size_t(kAlign)) AdviseHugePages(p, n * sizeof(T));
   return static_cast<T*>(p);
+}
+
+// The highest and second-highest of scores[i] over the indices in
+// `candidates` (the earlier one wins a tie): best = -1 without candidates,
+// second = INT32_MIN with fewer than two.
+struct TopTwo {
+  int best = -1;
+  int32_t top = INT32_MIN;
+  int32_t second = INT32_MIN;
+};
+template <typename Indices>
+TopTwo FindTopTwo(const int32_t* scores, const Indices& candidates) {
+  TopTwo t;
+  for (int i : candidates) {
+    const int32_t s = scores[i];
+    if (s > t.top) {
+      t.second = t.top;
+      t.top = s;
+      t.best = i;
+    } else if (s > t.second) {
+      t.second = s;
+    }
+  }
+  return t;
 }
 
 // The 32-bit key a 64-bit feature key is stored under (never 0).

@@ -88,20 +88,11 @@ void GreedyParser::ParseForms(Sentence* s,
     int k = feats.Extract(state, keys);
     std::fill(scores.begin(), scores.end(), 0);
     weights_.Score(keys, size_t(k), scores.data());
-    int best = -1;
-    int32_t best_score = INT32_MIN, second = INT32_MIN;
-    for (int m : legal) {
-      if (scores[size_t(m)] > best_score) {
-        second = best_score;
-        best_score = scores[size_t(m)];
-        best = m;
-      } else if (scores[size_t(m)] > second) {
-        second = scores[size_t(m)];
-      }
-    }
-    float gap = second == INT32_MIN
+    const TopTwo t = FindTopTwo(scores.data(), legal);
+    const int best = t.best;
+    float gap = t.second == INT32_MIN
                     ? 0.f
-                    : float(best_score - second) * weights_.scale();
+                    : float(t.top - t.second) * weights_.scale();
     if (IsLeft(best)) margin[size_t(state.Stack(0))] = gap;
     if (IsRight(best)) margin[size_t(state.Buffer(0))] = gap;
     state.Apply(best);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <limits>
+#include <ranges>
 
 #include "ingest/perceptron_hash.h"
 #include "ingest/tokenizer.h"
@@ -199,17 +200,11 @@ void Tagger::Pass(const WeightTable& w, const std::vector<std::string>& forms,
       int n = feats.Extract(int(i), prev, prev2, keys);
       std::fill(scores.begin(), scores.end(), 0);
       w.Score(keys, size_t(n), scores.data());
-      int32_t top = INT32_MIN, second = INT32_MIN;
-      for (int c = 0; c < int(scores.size()); ++c) {
-        if (scores[size_t(c)] > top) {
-          second = top;
-          top = scores[size_t(c)];
-          best = c;
-        } else if (scores[size_t(c)] > second) {
-          second = scores[size_t(c)];
-        }
-      }
-      margin = second == INT32_MIN ? margin : float(top - second) * w.scale();
+      const TopTwo t =
+          FindTopTwo(scores.data(), std::views::iota(0, int(scores.size())));
+      best = t.best;
+      margin =
+          t.second == INT32_MIN ? margin : float(t.top - t.second) * w.scale();
     }
     classes->push_back(best);
     if (margins) margins->push_back(margin);

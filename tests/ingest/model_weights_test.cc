@@ -70,6 +70,21 @@ TEST(WeightTableTest, ManyFeaturesScoreAsTheSumOfTheirWeights) {
   EXPECT_EQ(got, expected);
 }
 
+TEST(WeightTableTest, TopTwoAmongCandidates) {
+  const int32_t scores[] = {5, 9, 9, -3, 7};
+  TopTwo all = FindTopTwo(scores, std::vector<int>{0, 1, 2, 3, 4});
+  EXPECT_EQ(all.best, 1);  // the earlier of the tie
+  EXPECT_EQ(all.top, 9);
+  EXPECT_EQ(all.second, 9);
+  TopTwo some = FindTopTwo(scores, std::vector<int>{4, 3});
+  EXPECT_EQ(some.best, 4);
+  EXPECT_EQ(some.second, -3);
+  TopTwo one = FindTopTwo(scores, std::vector<int>{3});
+  EXPECT_EQ(one.best, 3);
+  EXPECT_EQ(one.second, INT32_MIN);
+  EXPECT_EQ(FindTopTwo(scores, std::vector<int>{}).best, -1);
+}
+
 TEST(WeightTableTest, PrunedKeepsTheLargestWeights) {
   WeightTable t = Table();
   WeightTable p = t.Pruned(3);  // keeps -40, 30, -7
