@@ -56,6 +56,12 @@ target_include_directories(kg_wordnet INTERFACE ${WORDNET_INCLUDE_DIR})
 target_link_libraries(kg_wordnet INTERFACE ${WORDNET_LIBRARY})
 set(KG_WORDNET_DICT "/usr/share/wordnet" CACHE PATH "WordNet database directory")
 
+# zlib: its crc32 checks model files (the same CRC-32 the format has always used).
+find_package(ZLIB QUIET)
+if(NOT ZLIB_FOUND)
+  kg_missing("zlib" "zlib1g-dev")
+endif()
+
 find_package(CLI11 CONFIG QUIET)
 if(NOT CLI11_FOUND)
   kg_missing("CLI11" "libcli11-dev")

@@ -1,6 +1,7 @@
 #include "ingest/model_file.h"
 
-#include <array>
+#include <zlib.h>
+
 #include <bit>
 #include <cstdio>
 #include <fstream>
@@ -15,16 +16,6 @@ namespace {
 
 constexpr char kMagic[8] = {'K', 'G', 'M', 'O', 'D', 'E', 'L', '\0'};
 
-std::array<uint32_t, 256> MakeCrcTable() {
-  std::array<uint32_t, 256> t{};
-  for (uint32_t i = 0; i < 256; ++i) {
-    uint32_t c = i;
-    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-    t[i] = c;
-  }
-  return t;
-}
-
 std::string TagName(uint32_t tag) {
   std::string s(4, ' ');
   for (int i = 0; i < 4; ++i) {
@@ -37,10 +28,8 @@ std::string TagName(uint32_t tag) {
 }  // namespace
 
 uint32_t Crc32(std::string_view bytes) {
-  static const std::array<uint32_t, 256> table = MakeCrcTable();
-  uint32_t c = 0xffffffffu;
-  for (unsigned char b : bytes) c = table[(c ^ b) & 0xff] ^ (c >> 8);
-  return c ^ 0xffffffffu;
+  return uint32_t(
+      crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
 const std::string* ModelFile::Section(uint32_t tag) const {

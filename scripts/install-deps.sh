@@ -4,7 +4,7 @@
 set -euo pipefail
 
 BUILD_PKGS="librocksdb-dev libboost-graph-dev libcereal-dev libserd-dev libgtest-dev googletest \
-wordnet-base wordnet-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libsqlite3-dev cmake g++ make \
+wordnet-base wordnet-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libsqlite3-dev cmake g++ make \
 libcpp-httplib-dev graphviz"
 TEST_PKGS="python3-rdflib python3-networkx raptor2-utils chromium"
 

@@ -49,6 +49,13 @@ class ModelTest : public ::testing::Test {
 };
 std::string* ModelTest::bytes_ = nullptr;
 
+// The checksum of model files is the standard CRC-32 (IEEE 802.3), so files
+// written before and after its implementation changed stay readable.
+TEST(ModelFileTest, Crc32IsTheStandardOne) {
+  EXPECT_EQ(Crc32(""), 0u);
+  EXPECT_EQ(Crc32("123456789"), 0xcbf43926u);
+}
+
 TEST_F(ModelTest, SavedModelLoadsAndParses) {
   StatusOr<std::unique_ptr<Parser>> p = Parser::Load(Write("ok.kgm", *bytes_));
   ASSERT_TRUE(p.ok()) << p.status().ToString();
