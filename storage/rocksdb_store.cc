@@ -2,6 +2,7 @@
 // per-document and bulk write paths, and statistics. Layout of the column
 // families: engine.h; records: records.h; planning a write:
 // document_writer.h.
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 
@@ -31,6 +32,13 @@ class RocksStore : public Store {
         counters_(counters) {}
 
   ~RocksStore() override {
+    if (!e_->read_only) {
+      // Obsolete files go now (deletions stay off between commits: see
+      // PurgeObsoleteFiles), while no reader is opening.
+      commit_lock_->BeginCommit();
+      e_->db->EnableFileDeletions(/*force=*/true);
+      commit_lock_->EndCommit();
+    }
     e_.reset();  // closes the database unless a ReadView still holds it
   }
 
@@ -126,6 +134,7 @@ class RocksStore : public Store {
       commit_lock_->BeginCommit();
       st = sst != nullptr ? sst->Commit()
                           : static_cast<BatchSink*>(sink)->Commit();
+      PurgeObsoleteFiles();
       commit_lock_->EndCommit();
     }
     if (!st.ok()) {
@@ -137,7 +146,22 @@ class RocksStore : public Store {
     return Status::OK();
   }
 
+  // A writer keeps RocksDB's file deletions disabled, so that files its
+  // flushes and compactions make obsolete are not deleted while a read-only
+  // open is reading the MANIFEST and opening the files it lists (that open
+  // then fails with "No such file"); they are deleted here, at most once a
+  // second, under the commit lock, which such opens hold shared.
+  // REQUIRES: the commit lock held.
+  void PurgeObsoleteFiles() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_purge_ < std::chrono::seconds(1)) return;
+    last_purge_ = now;
+    e_->db->EnableFileDeletions(/*force=*/false);  // deletes them
+    e_->db->DisableFileDeletions();
+  }
+
   std::shared_ptr<Engine> e_;
+  std::chrono::steady_clock::time_point last_purge_{};
   std::unique_ptr<StoreLock> lock_;
   std::unique_ptr<CommitLock> commit_lock_;
   std::mutex mu_;  // serialises writers; guards dict_ and counters_
@@ -187,6 +211,8 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path,
   StatusOr<std::shared_ptr<Engine>> e =
       options.read_only ? OpenEngineForReading(path)
                         : OpenEngine(path, false, options.create_if_missing);
+  // See RocksStore::PurgeObsoleteFiles.
+  if (e.ok() && !options.read_only) (*e)->db->DisableFileDeletions();
   if (!options.read_only) commit_lock->EndCommit();
   if (!e.ok()) return e.status();
   Engine& engine = **e;
