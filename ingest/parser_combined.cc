@@ -43,7 +43,7 @@ StatusOr<std::unique_ptr<CombinedParser>> CombinedParser::Make(
       return Status::InvalidArgument(
           "the parsers were trained with different tag sets");
     members.push_back(std::make_unique<GreedyParser>(
-        first.tagger(), p->labels(),
+        first.shared_tagger(), p->labels(),
         max_weights > 0 ? p->weights().Pruned(max_weights) : p->weights(),
         p->meta(), p->root(), p->direction()));
   }
@@ -96,7 +96,7 @@ StatusOr<std::unique_ptr<CombinedParser>> CombinedParser::Load(
       return damaged("member " + std::to_string(i) +
                      " does not match the relations");
     parsers.push_back(std::make_unique<GreedyParser>(
-        f.tagger(), f.labels(), std::move(*w), meta, RootPlacement(root),
+        f.shared_tagger(), f.labels(), std::move(*w), meta, RootPlacement(root),
         ParseDirection(direction)));
   }
   if (!r.AtEnd()) return damaged("trailing bytes");

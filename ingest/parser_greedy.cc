@@ -25,6 +25,14 @@ int IndexOf(const std::vector<std::string>& v, const std::string& s) {
 GreedyParser::GreedyParser(Tagger tagger, std::vector<std::string> labels,
                            WeightTable weights, std::string meta,
                            RootPlacement root, ParseDirection direction)
+    : GreedyParser(std::make_shared<const Tagger>(std::move(tagger)),
+                   std::move(labels), std::move(weights), std::move(meta), root,
+                   direction) {}
+
+GreedyParser::GreedyParser(std::shared_ptr<const Tagger> tagger,
+                           std::vector<std::string> labels, WeightTable weights,
+                           std::string meta, RootPlacement root,
+                           ParseDirection direction)
     : tagger_(std::move(tagger)),
       labels_(std::move(labels)),
       weights_(std::move(weights)),
@@ -41,7 +49,7 @@ void GreedyParser::Annotate(Sentence* s) const {
   if (s->tokens.empty()) return;
   std::vector<std::string> forms = ModelForms(s->tokens);
   std::vector<int> classes;
-  tagger_.TagWithForms(forms, s, &classes);
+  tagger_->TagWithForms(forms, s, &classes);
   ParseForms(s, forms, classes);
 }
 
@@ -66,7 +74,7 @@ void GreedyParser::ParseForms(Sentence* s,
   }
   TransitionFeatures feats(reverse ? reversed_forms : forms,
                            reverse ? reversed_tags : tag_classes,
-                           tagger_.tags());
+                           tagger_->tags());
   ArcEagerState state(n, root_label_, root_);
   const int num_moves = weights_.num_classes();
   std::vector<int32_t> scores(static_cast<size_t>(num_moves));
@@ -112,15 +120,15 @@ std::string GreedyParser::Describe() const {
                          ? "greedy arc-eager perceptron parser (reading "
                            "backwards): "
                          : "greedy arc-eager perceptron parser: ") +
-         std::to_string(tagger_.tags().size()) + " tags, " +
+         std::to_string(tagger_->tags().size()) + " tags, " +
          std::to_string(labels_.size()) + " relations, " +
          std::to_string(weights_.num_features()) + " parser features, " +
-         std::to_string(tagger_.weights().num_features()) + " tagger features";
+         std::to_string(tagger_->weights().num_features()) + " tagger features";
 }
 
 void GreedyParser::Save(ModelFile* file) const {
   file->AddSection(kMetaSection, meta_);
-  tagger_.Save(file);
+  tagger_->Save(file);
   ByteWriter l;
   l.Put<uint32_t>(uint32_t(labels_.size()));
   for (const std::string& label : labels_) l.PutString(label);

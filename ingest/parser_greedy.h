@@ -34,6 +34,12 @@ class GreedyParser : public ParserBackend {
                WeightTable weights, std::string meta,
                RootPlacement root = RootPlacement::kFront,
                ParseDirection direction = ParseDirection::kForward);
+  // The same with a tagger shared with other parsers (CombinedParser's
+  // members share one). REQUIRES: tagger not null.
+  GreedyParser(std::shared_ptr<const Tagger> tagger,
+               std::vector<std::string> labels, WeightTable weights,
+               std::string meta, RootPlacement root = RootPlacement::kFront,
+               ParseDirection direction = ParseDirection::kForward);
 
   static StatusOr<std::unique_ptr<GreedyParser>> Load(const ModelFile& file,
                                                       const std::string& name);
@@ -49,7 +55,8 @@ class GreedyParser : public ParserBackend {
   void ParseForms(Sentence* s, const std::vector<std::string>& forms,
                   const std::vector<int>& tag_classes) const;
 
-  const Tagger& tagger() const { return tagger_; }
+  const Tagger& tagger() const { return *tagger_; }
+  const std::shared_ptr<const Tagger>& shared_tagger() const { return tagger_; }
   const std::vector<std::string>& labels() const { return labels_; }
   const WeightTable& weights() const { return weights_; }
   const std::string& meta() const { return meta_; }
@@ -57,7 +64,7 @@ class GreedyParser : public ParserBackend {
   ParseDirection direction() const { return direction_; }
 
  private:
-  Tagger tagger_;
+  std::shared_ptr<const Tagger> tagger_;
   std::vector<std::string> labels_;
   WeightTable weights_;
   std::string meta_;

@@ -137,7 +137,9 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
   to.seed = o.seed;
   to.max_weights = o.max_tagger_weights;
   to.bidirectional = o.bidirectional_tagger;
-  Tagger tagger = TrainTagger(train, tags, to, dev, log);
+  // One tagger shared by every epoch's parser.
+  auto tagger =
+      std::make_shared<const Tagger>(TrainTagger(train, tags, to, dev, log));
 
   auto label_id = [&](const std::string& l) {
     return int(std::lower_bound(labels.begin(), labels.end(), l) -
@@ -170,7 +172,7 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
     for (const Sentence& d : *dev) {
       Sentence s = d;
       dev_tags.emplace_back();
-      tagger.Tag(&s, &dev_tags.back());
+      tagger->Tag(&s, &dev_tags.back());
       dev_tagged.push_back(std::move(s));
     }
   }
@@ -250,9 +252,9 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
       m << o.meta << "\nbest epoch " << epoch << " of " << o.epochs
         << "; dev UPOS " << std::setprecision(2) << std::fixed << sc.Upos()
         << " UAS " << sc.Uas() << " LAS " << sc.Las();
-      best = std::make_unique<GreedyParser>(parser->tagger(), parser->labels(),
-                                            parser->weights(), m.str(), o.root,
-                                            o.direction);
+      best = std::make_unique<GreedyParser>(parser->shared_tagger(),
+                                            parser->labels(), parser->weights(),
+                                            m.str(), o.root, o.direction);
       if (o.on_best) o.on_best(*best);
     }
   }
