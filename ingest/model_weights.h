@@ -60,19 +60,26 @@ struct TopTwo {
   int32_t top = INT32_MIN;
   int32_t second = INT32_MIN;
 };
+inline void AddToTopTwo(const int32_t* scores, int i, TopTwo* t) {
+  const int32_t s = scores[i];
+  if (s > t->top) {
+    t->second = t->top;
+    t->top = s;
+    t->best = i;
+  } else if (s > t->second) {
+    t->second = s;
+  }
+}
 template <typename Indices>
 TopTwo FindTopTwo(const int32_t* scores, const Indices& candidates) {
   TopTwo t;
-  for (int i : candidates) {
-    const int32_t s = scores[i];
-    if (s > t.top) {
-      t.second = t.top;
-      t.top = s;
-      t.best = i;
-    } else if (s > t.second) {
-      t.second = s;
-    }
-  }
+  for (int i : candidates) AddToTopTwo(scores, i, &t);
+  return t;
+}
+// The same over every index in [0, n).
+inline TopTwo FindTopTwo(const int32_t* scores, int n) {
+  TopTwo t;
+  for (int i = 0; i < n; ++i) AddToTopTwo(scores, i, &t);
   return t;
 }
 

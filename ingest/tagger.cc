@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <climits>
 #include <limits>
-#include <ranges>
 
 #include "ingest/perceptron_hash.h"
 #include "ingest/tokenizer.h"
@@ -200,8 +199,7 @@ void Tagger::Pass(const WeightTable& w, const std::vector<std::string>& forms,
       int n = feats.Extract(int(i), prev, prev2, keys);
       std::fill(scores.begin(), scores.end(), 0);
       w.Score(keys, size_t(n), scores.data());
-      const TopTwo t =
-          FindTopTwo(scores.data(), std::views::iota(0, int(scores.size())));
+      const TopTwo t = FindTopTwo(scores.data(), int(scores.size()));
       best = t.best;
       margin =
           t.second == INT32_MIN ? margin : float(t.top - t.second) * w.scale();

@@ -83,6 +83,9 @@ TEST(WeightTableTest, TopTwoAmongCandidates) {
   EXPECT_EQ(one.best, 3);
   EXPECT_EQ(one.second, INT32_MIN);
   EXPECT_EQ(FindTopTwo(scores, std::vector<int>{}).best, -1);
+  TopTwo counted = FindTopTwo(scores, 5);
+  EXPECT_EQ(counted.best, 1);
+  EXPECT_EQ(counted.second, 9);
 }
 
 TEST(WeightTableTest, PrunedKeepsTheLargestWeights) {
