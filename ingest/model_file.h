@@ -89,6 +89,7 @@ class ByteReader {
   }
   bool ok() const { return ok_; }
   bool AtEnd() const { return pos_ == in_.size(); }
+  size_t Remaining() const { return in_.size() - pos_; }
 
  private:
   std::string_view in_;

@@ -1,11 +1,14 @@
 #include "ingest/parser_combined.h"
 
+#include <algorithm>
+
 #include "ingest/parser_eval.h"
 
 namespace kg {
 namespace {
 
 constexpr uint32_t kEnsembleSection = SectionTag("ENSM");
+constexpr uint32_t kArcsSection = SectionTag("ARCS");
 
 std::vector<TreeVote> Votes(const std::vector<Sentence>& trees,
                             const std::vector<MemberVote>& votes,
@@ -21,10 +24,21 @@ std::vector<TreeVote> Votes(const std::vector<Sentence>& trees,
 
 CombinedParser::CombinedParser(
     std::vector<std::unique_ptr<GreedyParser>> parsers,
-    std::vector<MemberVote> votes, float max_margin)
+    std::vector<MemberVote> votes, float max_margin,
+    std::optional<ArcScorer> arcs)
     : parsers_(std::move(parsers)),
       votes_(std::move(votes)),
-      max_margin_(max_margin) {}
+      max_margin_(max_margin),
+      arcs_(std::move(arcs)) {}
+
+std::unique_ptr<CombinedParser> CombinedParser::WithArcScorer(
+    ArcScorer arcs) const {
+  std::vector<std::unique_ptr<GreedyParser>> copies;
+  for (const auto& p : parsers_)
+    copies.push_back(std::make_unique<GreedyParser>(*p));
+  return std::make_unique<CombinedParser>(std::move(copies), votes_,
+                                          max_margin_, std::move(arcs));
+}
 
 StatusOr<std::unique_ptr<CombinedParser>> CombinedParser::Make(
     const std::vector<const GreedyParser*>& parsers, size_t max_weights,
@@ -101,8 +115,14 @@ StatusOr<std::unique_ptr<CombinedParser>> CombinedParser::Load(
   }
   if (!r.AtEnd()) return damaged("trailing bytes");
   if (!(max_margin >= 0)) return damaged("max margin");
+  std::optional<ArcScorer> arcs;
+  if (const std::string* a = file.Section(kArcsSection)) {
+    StatusOr<ArcScorer> parsed = ArcScorer::Parse(*a, name);
+    if (!parsed.ok()) return parsed.status();
+    arcs = std::move(*parsed);
+  }
   return std::make_unique<CombinedParser>(std::move(parsers), std::move(votes),
-                                          max_margin);
+                                          max_margin, std::move(arcs));
 }
 
 void CombinedParser::Save(ModelFile* file) const {
@@ -124,6 +144,11 @@ void CombinedParser::Save(ModelFile* file) const {
     w.bytes().append(table);
   }
   file->AddSection(kEnsembleSection, std::move(w.bytes()));
+  if (arcs_) {
+    std::string bytes;
+    arcs_->AppendTo(&bytes);
+    file->AddSection(kArcsSection, std::move(bytes));
+  }
 }
 
 void CombinedParser::ParseAll(const std::vector<std::string>& forms,
@@ -132,7 +157,59 @@ void CombinedParser::ParseAll(const std::vector<std::string>& forms,
   std::vector<Sentence> trees(parsers_.size(), *s);
   for (size_t i = 0; i < parsers_.size(); ++i)
     parsers_[i]->ParseForms(&trees[i], forms, classes);
-  CombineTrees(Votes(trees, votes_, max_margin_), s);
+  Combine(trees, forms, classes, votes_, arcs_ ? &*arcs_ : nullptr, s);
+}
+
+void CombinedParser::Combine(const std::vector<Sentence>& trees,
+                             const std::vector<std::string>& forms,
+                             const std::vector<int>& classes,
+                             const std::vector<MemberVote>& votes,
+                             const ArcScorer* arcs, Sentence* out) const {
+  if (!arcs || arcs->vote() <= 0) {
+    CombineTrees(Votes(trees, votes, max_margin_), out);
+    return;
+  }
+  // One more tree: where the members disagree on a word's head, the one the
+  // arc scorer prefers (with that member's relation); where they agree, the
+  // surest member's word, so its relation vote changes nothing.
+  std::vector<Sentence> all = trees;
+  all.push_back(trees.front());
+  Sentence& extra = all.back();
+  const ArcFeatures features(forms, classes, parsers_.front()->tagger().tags());
+  std::vector<std::vector<int>> heads(trees.size());
+  for (size_t m = 0; m < trees.size(); ++m) {
+    heads[m].push_back(-1);
+    for (const Token& t : trees[m].tokens) heads[m].push_back(t.head);
+  }
+  std::vector<int> candidates;
+  for (size_t w = 0; w < extra.tokens.size(); ++w) {
+    candidates.clear();
+    const Token* surest = &trees.front().tokens[w];
+    for (const Sentence& t : trees) {
+      const Token& tok = t.tokens[w];
+      if (std::find(candidates.begin(), candidates.end(), tok.head) ==
+          candidates.end())
+        candidates.push_back(tok.head);
+      if (tok.score > surest->score) surest = &tok;
+    }
+    if (candidates.size() == 1) {
+      extra.tokens[w] = *surest;
+      continue;
+    }
+    // Each candidate scored in the tree of the first member proposing it.
+    const Token* best = nullptr;
+    int32_t best_score = 0;
+    for (size_t m = 0; m < trees.size(); ++m) {
+      const Token& tok = trees[m].tokens[w];
+      if (best && tok.head == best->head) continue;
+      const int32_t s = arcs->Score(features, tok.head, int(w) + 1, heads[m]);
+      if (!best || s > best_score) best = &tok, best_score = s;
+    }
+    extra.tokens[w] = *best;
+  }
+  std::vector<MemberVote> with_arcs = votes;
+  with_arcs.push_back(MemberVote{arcs->vote(), 0.f});
+  CombineTrees(Votes(all, with_arcs, max_margin_), out);
 }
 
 void CombinedParser::Annotate(Sentence* s) const {
@@ -165,48 +242,64 @@ std::string CombinedParser::Describe() const {
          " tags, " + std::to_string(first.labels().size()) + " relations, " +
          std::to_string(features) + " parser features, " +
          std::to_string(first.tagger().weights().num_features()) +
-         " tagger features";
+         " tagger features" +
+         (arcs_ ? ", arc scorer of " +
+                      std::to_string(arcs_->weights().num_features()) +
+                      " features voting where they disagree"
+                : "");
 }
 
-std::vector<MemberVote> FitVotes(const CombinedParser& parser,
-                                 const std::vector<Sentence>& dev,
-                                 std::ostream* log) {
+FittedVotes FitVotes(const CombinedParser& parser,
+                     const std::vector<Sentence>& dev, std::ostream* log) {
   const auto& parsers = parser.parsers();
   const size_t n = parsers.size();
   // Every dev sentence tagged once and parsed once by each member.
   std::vector<std::vector<Sentence>> trees(dev.size());
+  std::vector<std::vector<std::string>> forms(dev.size());
+  std::vector<std::vector<int>> classes(dev.size());
   for (size_t i = 0; i < dev.size(); ++i) {
     Sentence s = dev[i];
-    std::vector<int> classes;
-    parsers.front()->tagger().Tag(&s, &classes);
+    forms[i] = ModelForms(s.tokens);
+    parsers.front()->tagger().TagWithForms(forms[i], &s, &classes[i]);
     for (const auto& p : parsers) {
       trees[i].push_back(s);
-      p->Parse(&trees[i].back(), classes);
+      p->ParseForms(&trees[i].back(), forms[i], classes[i]);
     }
   }
-  std::vector<MemberVote> best;
+  FittedVotes best;
   double best_las = -1;
-  for (float margin : {0.f, 0.003f, 0.01f, 0.03f, 0.1f}) {
-    // Weight 1 or 0.9 for each member after the first: bit i-1 of `mask`.
-    for (uint32_t mask = 0; mask < (1u << (n - 1)); ++mask) {
-      std::vector<MemberVote> votes(n);
-      for (size_t m = 0; m < n; ++m) {
-        votes[m].weight = m > 0 && (mask >> (m - 1)) & 1 ? 0.9f : 1.f;
-        votes[m].margin = margin * votes[m].weight;
+  std::vector<float> arc_weights = {0.f};
+  if (parser.arcs()) arc_weights = {0.f, 0.5f, 1.f, 1.5f, 2.f};
+  for (float arc_weight : arc_weights) {
+    std::optional<ArcScorer> arcs;
+    if (arc_weight > 0) arcs = parser.arcs()->WithVote(arc_weight);
+    for (float margin : {0.f, 0.003f, 0.01f, 0.03f, 0.1f}) {
+      // Weight 1 or 0.9 for each member after the first: bit i-1 of `mask`.
+      for (uint32_t mask = 0; mask < (1u << (n - 1)); ++mask) {
+        std::vector<MemberVote> votes(n);
+        for (size_t m = 0; m < n; ++m) {
+          votes[m].weight = m > 0 && (mask >> (m - 1)) & 1 ? 0.9f : 1.f;
+          votes[m].margin = margin * votes[m].weight;
+        }
+        ParseScores sc;
+        for (size_t i = 0; i < dev.size(); ++i) {
+          Sentence out = trees[i].front();
+          parser.Combine(trees[i], forms[i], classes[i], votes,
+                         arcs ? &*arcs : nullptr, &out);
+          sc.Add(dev[i], out);
+        }
+        if (log) {
+          *log << "votes";
+          for (const MemberVote& v : votes) *log << " " << v.weight;
+          *log << ", margin factor " << margin << ", arc scorer " << arc_weight
+               << ": dev UAS " << sc.Uas() << " LAS " << sc.Las() << "\n";
+        }
+        if (sc.Las() > best_las) {
+          best_las = sc.Las();
+          best.members = votes;
+          best.arcs = arc_weight;
+        }
       }
-      ParseScores sc;
-      for (size_t i = 0; i < dev.size(); ++i) {
-        Sentence out = trees[i].front();
-        CombineTrees(Votes(trees[i], votes, parser.max_margin()), &out);
-        sc.Add(dev[i], out);
-      }
-      if (log) {
-        *log << "votes";
-        for (const MemberVote& v : votes) *log << " " << v.weight;
-        *log << ", margin factor " << margin << ": dev UAS " << sc.Uas()
-             << " LAS " << sc.Las() << "\n";
-      }
-      if (sc.Las() > best_las) best_las = sc.Las(), best = votes;
     }
   }
   return best;

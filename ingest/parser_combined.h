@@ -10,16 +10,20 @@
 // its tagger serves all members) plus ENSM: u32 member count, f32 max margin,
 // then per member f32 vote weight, f32 margin factor, u8 direction, u8 root
 // placement, string meta and, for every member but the first, its weight
-// table (u64 length + bytes). Immutable once built; Annotate() is
-// thread-safe.
+// table (u64 length + bytes). An optional ARCS section holds an ArcScorer
+// (ingest/arc_scorer.h): wherever the members propose different heads for a
+// word, the one it prefers gets one more vote, of its stored weight.
+// Immutable once built; Annotate() is thread-safe.
 #ifndef KG_INGEST_PARSER_COMBINED_H_
 #define KG_INGEST_PARSER_COMBINED_H_
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "ingest/arc_scorer.h"
 #include "ingest/model_file.h"
 #include "ingest/parser.h"
 #include "ingest/parser_greedy.h"
@@ -39,7 +43,8 @@ class CombinedParser : public ParserBackend {
   // set (Make checks this).
   // Margins above `max_margin` count as it in the votes.
   CombinedParser(std::vector<std::unique_ptr<GreedyParser>> parsers,
-                 std::vector<MemberVote> votes, float max_margin = 1e9f);
+                 std::vector<MemberVote> votes, float max_margin = 1e9f,
+                 std::optional<ArcScorer> arcs = std::nullopt);
 
   // Builds one from single models: the first one's tagger serves all.
   // InvalidArgument when fewer than two or their relations or tag sets
@@ -66,6 +71,17 @@ class CombinedParser : public ParserBackend {
   }
   const std::vector<MemberVote>& votes() const { return votes_; }
   float max_margin() const { return max_margin_; }
+  const std::optional<ArcScorer>& arcs() const { return arcs_; }
+  // A copy with `arcs` as its arc scorer.
+  std::unique_ptr<CombinedParser> WithArcScorer(ArcScorer arcs) const;
+  // Combines the members' trees of one sentence (one per member, in order;
+  // `forms` and tag `classes` of its words) into `out` as Annotate() does,
+  // but with the given votes and arc scorer (null: none).
+  void Combine(const std::vector<Sentence>& trees,
+               const std::vector<std::string>& forms,
+               const std::vector<int>& classes,
+               const std::vector<MemberVote>& votes, const ArcScorer* arcs,
+               Sentence* out) const;
 
  private:
   void ParseAll(const std::vector<std::string>& forms,
@@ -74,15 +90,20 @@ class CombinedParser : public ParserBackend {
   std::vector<std::unique_ptr<GreedyParser>> parsers_;
   std::vector<MemberVote> votes_;
   float max_margin_;
+  std::optional<ArcScorer> arcs_;
 };
 
 // The member votes among a small grid (a shared margin factor; weight 1 for
-// the first member, 1 or 0.9 for each other) that give the best LAS on
-// `dev` (ties: the earlier grid point), with one line per grid point written
-// to `log` when not null.
-std::vector<MemberVote> FitVotes(const CombinedParser& parser,
-                                 const std::vector<Sentence>& dev,
-                                 std::ostream* log);
+// the first member, 1 or 0.9 for each other) and, when the parser has an arc
+// scorer, its vote weight (0, 0.5, 1, 1.5, 2) that give the best LAS on `dev`
+// (ties: the earlier grid point), with one line per grid point written to
+// `log` when not null.
+struct FittedVotes {
+  std::vector<MemberVote> members;
+  float arcs = 0.f;
+};
+FittedVotes FitVotes(const CombinedParser& parser,
+                     const std::vector<Sentence>& dev, std::ostream* log);
 
 }  // namespace kg
 

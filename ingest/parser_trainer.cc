@@ -6,7 +6,6 @@
 #include <iomanip>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "ingest/parser_eval.h"
 #include "ingest/perceptron.h"
@@ -35,46 +34,6 @@ bool UsableTree(const Sentence& s) {
     roots += t.head == 0;
   }
   return roots == 1;
-}
-
-// Tags of every training sentence, each predicted by a tagger that did not
-// see it.
-std::vector<std::vector<int>> JackKnife(
-    const std::vector<const Sentence*>& train, const TagSet& tags,
-    const ParserTrainOptions& o) {
-  std::vector<std::vector<int>> out(train.size());
-  int k = std::max(1, o.folds);
-  if (k == 1) {
-    for (size_t i = 0; i < train.size(); ++i)
-      for (const Token& t : train[i]->tokens)
-        out[i].push_back(tags.Find(t.upos, t.xpos));
-    return out;
-  }
-  auto run_fold = [&](int f) {
-    size_t lo = train.size() * size_t(f) / size_t(k);
-    size_t hi = train.size() * size_t(f + 1) / size_t(k);
-    std::vector<const Sentence*> rest;
-    for (size_t i = 0; i < train.size(); ++i)
-      if (i < lo || i >= hi) rest.push_back(train[i]);
-    TaggerTrainOptions to;
-    to.epochs = o.tagger_epochs;
-    to.seed = o.seed + uint64_t(f) + 1;
-    to.max_weights = o.max_tagger_weights;
-    to.bidirectional = o.bidirectional_tagger;
-    Tagger tagger = TrainTagger(rest, tags, to, nullptr, nullptr);
-    for (size_t i = lo; i < hi; ++i) {
-      Sentence copy = *train[i];
-      tagger.Tag(&copy, &out[i]);
-    }
-  };
-  int threads = std::max(1, o.threads);
-  for (int f = 0; f < k; f += threads) {
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads && f + t < k; ++t)
-      pool.emplace_back(run_fold, f + t);
-    for (auto& th : pool) th.join();
-  }
-  return out;
 }
 
 // The same tree read from its last word to its first.
@@ -128,7 +87,13 @@ StatusOr<std::unique_ptr<GreedyParser>> TrainParser(
          << " skipped), " << tags.size() << " tags, " << labels.size()
          << " relations" << std::endl;
 
-  std::vector<std::vector<int>> jk = JackKnife(train, tags, o);
+  TaggerTrainOptions fold_options;
+  fold_options.epochs = o.tagger_epochs;
+  fold_options.seed = o.seed;
+  fold_options.max_weights = o.max_tagger_weights;
+  fold_options.bidirectional = o.bidirectional_tagger;
+  std::vector<std::vector<int>> jk =
+      JackKnifeTags(train, tags, fold_options, o.folds, o.threads);
   if (log)
     *log << "jack-knifed tags (" << o.folds << " folds) in " << std::fixed
          << std::setprecision(1) << Seconds(start) << " s" << std::endl;

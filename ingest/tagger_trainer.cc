@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "ingest/perceptron.h"
 #include "ingest/perceptron_hash.h"
@@ -160,6 +161,41 @@ double UposAccuracy(const Tagger& tagger, const std::vector<Sentence>& gold) {
     }
   }
   return total ? double(correct) / double(total) : 0.0;
+}
+
+std::vector<std::vector<int>> JackKnifeTags(
+    const std::vector<const Sentence*>& train, const TagSet& tags,
+    const TaggerTrainOptions& options, int folds, int threads) {
+  std::vector<std::vector<int>> out(train.size());
+  const int k = std::max(1, folds);
+  if (k == 1) {
+    for (size_t i = 0; i < train.size(); ++i)
+      for (const Token& t : train[i]->tokens)
+        out[i].push_back(tags.Find(t.upos, t.xpos));
+    return out;
+  }
+  auto run_fold = [&](int f) {
+    size_t lo = train.size() * size_t(f) / size_t(k);
+    size_t hi = train.size() * size_t(f + 1) / size_t(k);
+    std::vector<const Sentence*> rest;
+    for (size_t i = 0; i < train.size(); ++i)
+      if (i < lo || i >= hi) rest.push_back(train[i]);
+    TaggerTrainOptions to = options;
+    to.seed = options.seed + uint64_t(f) + 1;
+    Tagger tagger = TrainTagger(rest, tags, to, nullptr, nullptr);
+    for (size_t i = lo; i < hi; ++i) {
+      Sentence copy = *train[i];
+      tagger.Tag(&copy, &out[i]);
+    }
+  };
+  threads = std::max(1, threads);
+  for (int f = 0; f < k; f += threads) {
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads && f + t < k; ++t)
+      pool.emplace_back(run_fold, f + t);
+    for (auto& th : pool) th.join();
+  }
+  return out;
 }
 
 }  // namespace kg

@@ -32,6 +32,14 @@ Tagger TrainTagger(const std::vector<const Sentence*>& train,
                    const TagSet& tags, const TaggerTrainOptions& options,
                    const std::vector<Sentence>* dev, std::ostream* log);
 
+// The tag classes of every sentence of `train`, each predicted by a tagger
+// trained (with `options`, seed options.seed + fold + 1) on the other folds
+// of `folds`; folds == 1 gives the gold tags. `threads` folds train at once.
+// Deterministic whatever `threads` is.
+std::vector<std::vector<int>> JackKnifeTags(
+    const std::vector<const Sentence*>& train, const TagSet& tags,
+    const TaggerTrainOptions& options, int folds, int threads);
+
 // Fraction of words whose UPOS the tagger predicts correctly.
 double UposAccuracy(const Tagger& tagger, const std::vector<Sentence>& gold);
 

@@ -14,6 +14,7 @@
 #include "ingest/parser_combined.h"
 #include "ingest/parser_eval.h"
 #include "ingest/parser_trainer.h"
+#include "ingest/tagger_trainer.h"
 #include "ingest/tokenizer.h"
 #include "tools/commands.h"
 
@@ -35,6 +36,10 @@ struct CombineArgs {
   std::string dev;
   std::string out;
   size_t max_weights = 0;
+  std::vector<std::string> arc_train;  // empty: no arc scorer
+  ArcTrainOptions arcs;
+  int folds = 5;
+  int threads = 2;
 };
 
 struct ParseArgs {
@@ -116,6 +121,53 @@ std::unique_ptr<GreedyParser> LoadGreedyOrDie(const std::string& path) {
   return std::move(*parser);
 }
 
+// Trains the arc scorer of `parser` on `files` (tags jack-knifed with the
+// parser's tag set); sentences with a tag the parser lacks or a broken tree
+// are left out and counted.
+ArcScorer TrainArcsOrDie(const CombinedParser& parser, const CombineArgs& a,
+                         const std::vector<Sentence>& dev) {
+  const GreedyParser& primary = *parser.parsers().front();
+  const TagSet& tags = primary.tagger().tags();
+  std::vector<Sentence> all;
+  for (const std::string& f : a.arc_train) {
+    std::vector<Sentence> part = ReadConlluOrDie(f);
+    all.insert(all.end(), std::make_move_iterator(part.begin()),
+               std::make_move_iterator(part.end()));
+  }
+  std::vector<const Sentence*> train;
+  size_t left_out = 0;
+  for (const Sentence& s : all) {
+    bool known = !s.tokens.empty();
+    for (const Token& t : s.tokens)
+      known = known && tags.Find(t.upos, t.xpos) >= 0 && t.head >= 0 &&
+              t.head <= int(s.tokens.size());
+    if (known) {
+      train.push_back(&s);
+    } else {
+      ++left_out;
+    }
+  }
+  std::cerr << "arc scorer: " << train.size() << " training sentences ("
+            << left_out << " left out: a tag the parser does not know or a "
+            << "head out of range)" << std::endl;
+  TaggerTrainOptions to;
+  to.max_weights = 900'000;
+  std::vector<std::vector<int>> jk =
+      JackKnifeTags(train, tags, to, a.folds, a.threads);
+  std::vector<const Sentence*> dev_ptrs;
+  std::vector<std::vector<int>> dev_tags;
+  for (const Sentence& d : dev) {
+    Sentence copy = d;
+    dev_tags.emplace_back();
+    primary.tagger().Tag(&copy, &dev_tags.back());
+    dev_ptrs.push_back(&d);
+  }
+  StatusOr<ArcScorer> arcs =
+      TrainArcScorer(train, jk, tags, dev_ptrs, dev_tags, a.arcs, &std::cerr);
+  if (!arcs.ok()) Fail(arcs.status());
+  return std::move(*arcs);
+}
+
 void RunCombine(const CombineArgs& a) {
   std::vector<std::unique_ptr<GreedyParser>> models;
   std::vector<const GreedyParser*> members;
@@ -127,25 +179,35 @@ void RunCombine(const CombineArgs& a) {
   StatusOr<std::unique_ptr<CombinedParser>> combined =
       CombinedParser::Make(members, a.max_weights, votes);
   if (!combined.ok()) Fail(combined.status());
+  models.clear();
   std::vector<Sentence> dev;
-  if (!a.dev.empty()) {
-    dev = ReadConlluOrDie(a.dev);
-    votes = FitVotes(**combined, dev, &std::cerr);
+  if (!a.dev.empty()) dev = ReadConlluOrDie(a.dev);
+  std::unique_ptr<CombinedParser> result = std::move(*combined);
+  if (!a.arc_train.empty())
+    result = result->WithArcScorer(TrainArcsOrDie(*result, a, dev));
+  if (!dev.empty()) {
+    FittedVotes fitted = FitVotes(*result, dev, &std::cerr);
+    votes = fitted.members;
     members.clear();
-    for (const auto& p : (*combined)->parsers()) members.push_back(p.get());
-    combined = CombinedParser::Make(members, 0, votes);
-    if (!combined.ok()) Fail(combined.status());
+    for (const auto& p : result->parsers()) members.push_back(p.get());
+    StatusOr<std::unique_ptr<CombinedParser>> refit =
+        CombinedParser::Make(members, 0, votes);
+    if (!refit.ok()) Fail(refit.status());
+    if (result->arcs())
+      *refit = (*refit)->WithArcScorer(result->arcs()->WithVote(fitted.arcs));
+    result = std::move(*refit);
   }
   ModelFile file;
-  (*combined)->Save(&file);
+  result->Save(&file);
   Status st = file.WriteFile(a.out);
   if (!st.ok()) Fail(st);
-  std::cout << "wrote " << a.out << " (" << (*combined)->Describe()
+  std::cout << "wrote " << a.out << " (" << result->Describe()
             << ")\nvotes (weight, margin factor):";
   for (const MemberVote& v : votes)
     std::cout << " (" << v.weight << ", " << v.margin << ")";
+  if (result->arcs()) std::cout << "; arc scorer " << result->arcs()->vote();
   std::cout << "\n";
-  if (!dev.empty()) std::cout << EvaluateParser(**combined, dev).Report();
+  if (!dev.empty()) std::cout << EvaluateParser(*result, dev).Report();
 }
 
 void PrintText(const Sentence& s, std::ostream& out) {
@@ -310,6 +372,24 @@ void RegisterParseCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g) {
   c->add_option("--max-weights", combine->max_weights,
                 "keep at most this many weights per parser (0 = all)")
       ->capture_default_str();
+  c->add_option("--arc-train", combine->arc_train,
+                "CoNLL-U files to train an arc scorer on (one more vote "
+                "wherever the parsers disagree on a head)")
+      ->check(CLI::ExistingFile);
+  c->add_option("--arc-epochs", combine->arcs.epochs,
+                "arc scorer epochs (the best on --dev is kept)")
+      ->capture_default_str();
+  c->add_option("--arc-max-weights", combine->arcs.max_weights,
+                "arc scorer weights kept")
+      ->capture_default_str();
+  c->add_option("--folds", combine->folds,
+                "jack-knife folds for the arc scorer's training tags")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
+  c->add_option("--threads", combine->threads,
+                "threads for the jack-knife taggers")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   c->callback([combine] { RunCombine(*combine); });
 
   auto parse = std::make_shared<ParseArgs>();
