@@ -1,7 +1,5 @@
 #include "ingest/parser_combined.h"
 
-#include <algorithm>
-
 #include "ingest/parser_eval.h"
 
 namespace kg {
@@ -181,22 +179,19 @@ void CombinedParser::Combine(const std::vector<Sentence>& trees,
     heads[m].push_back(-1);
     for (const Token& t : trees[m].tokens) heads[m].push_back(t.head);
   }
-  std::vector<int> candidates;
   for (size_t w = 0; w < extra.tokens.size(); ++w) {
-    candidates.clear();
+    bool agree = true;
     const Token* surest = &trees.front().tokens[w];
     for (const Sentence& t : trees) {
       const Token& tok = t.tokens[w];
-      if (std::find(candidates.begin(), candidates.end(), tok.head) ==
-          candidates.end())
-        candidates.push_back(tok.head);
+      agree = agree && tok.head == trees.front().tokens[w].head;
       if (tok.score > surest->score) surest = &tok;
     }
-    if (candidates.size() == 1) {
+    if (agree) {
       extra.tokens[w] = *surest;
       continue;
     }
-    // Each candidate scored in the tree of the first member proposing it.
+    // Each member's head scored in that member's tree (its context).
     const Token* best = nullptr;
     int32_t best_score = 0;
     for (size_t m = 0; m < trees.size(); ++m) {
