@@ -196,6 +196,8 @@ StatusOr<ArcScorer> TrainArcScorer(
     const std::vector<const Sentence*>& dev,
     const std::vector<std::vector<int>>& dev_tag_classes,
     const ArcTrainOptions& options, std::ostream* log) {
+  if (options.epochs < 1)
+    return Status::InvalidArgument("the arc scorer needs at least one epoch");
   std::vector<ArcExample> examples = Examples(train, tag_classes, tags);
   if (examples.empty())
     return Status::InvalidArgument("no usable training sentence");

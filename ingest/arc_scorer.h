@@ -80,7 +80,7 @@ struct ArcTrainOptions {
 // `tag_classes` (one vector per sentence, e.g. JackKnifeTags). With `dev`
 // (and its predicted tags) each epoch's head-selection accuracy goes to
 // `log` and the best epoch is returned; otherwise the last. Deterministic.
-// InvalidArgument when no sentence is usable.
+// InvalidArgument when no sentence is usable or options.epochs < 1.
 StatusOr<ArcScorer> TrainArcScorer(
     const std::vector<const Sentence*>& train,
     const std::vector<std::vector<int>>& tag_classes, const TagSet& tags,

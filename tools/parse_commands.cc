@@ -378,7 +378,8 @@ void RegisterParseCommands(CLI::App& app, CLI::App& eval, GlobalOptions& g) {
       ->check(CLI::ExistingFile);
   c->add_option("--arc-epochs", combine->arcs.epochs,
                 "arc scorer epochs (the best on --dev is kept)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
   c->add_option("--arc-max-weights", combine->arcs.max_weights,
                 "arc scorer weights kept")
       ->capture_default_str();

@@ -75,6 +75,20 @@ TEST(ArcScorerTest, PrefersTheGoldHeadsItWasTrainedOn) {
             arcs->Score(f, 3, 4, GoldHeads(saw)));
 }
 
+TEST(ArcScorerTest, NothingToTrainOnIsAnError) {
+  Trained t = Tiny();
+  ArcTrainOptions none;
+  none.epochs = 0;
+  StatusOr<ArcScorer> a =
+      TrainArcScorer(t.train, t.tags, t.tagset, {}, {}, none, nullptr);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), Status::Code::kInvalidArgument);
+  StatusOr<ArcScorer> b =
+      TrainArcScorer({}, {}, t.tagset, {}, {}, ArcTrainOptions(), nullptr);
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.status().code(), Status::Code::kInvalidArgument);
+}
+
 TEST(ArcScorerTest, BytesRoundTripAndDamageIsCorruption) {
   Trained t = Tiny();
   StatusOr<ArcScorer> arcs = TrainArcScorer(t.train, t.tags, t.tagset, {}, {},
