@@ -129,6 +129,18 @@ int32_t ArcScorer::Score(const ArcFeatures& f, int h, int d,
   return score;
 }
 
+int ArcScorer::BestHead(const ArcFeatures& f, int d,
+                        const std::vector<int>& tree) const {
+  int best = -1;
+  int32_t best_score = 0;
+  for (int h = 0; h <= f.size(); ++h) {
+    if (h == d) continue;
+    const int32_t s = Score(f, h, d, tree);
+    if (best < 0 || s > best_score) best = h, best_score = s;
+  }
+  return best;
+}
+
 void ArcScorer::AppendTo(std::string* out) const {
   ByteWriter w;
   w.Put<float>(vote_);
@@ -248,15 +260,9 @@ StatusOr<ArcScorer> TrainArcScorer(
       const int n = ex.features.size();
       for (int d = 1; d <= n; ++d) {
         if (ex.punct[size_t(d)]) continue;
-        int best = -1;
-        int32_t best_score = 0;
-        for (int h = 0; h <= n; ++h) {
-          if (h == d) continue;
-          int32_t s = scorer.Score(ex.features, h, d, ex.gold);
-          if (best < 0 || s > best_score) best = h, best_score = s;
-        }
         ++dev_words;
-        dev_right += best == ex.gold[size_t(d)];
+        dev_right +=
+            scorer.BestHead(ex.features, d, ex.gold) == ex.gold[size_t(d)];
       }
     }
     double accuracy =

@@ -58,6 +58,9 @@ class ArcScorer {
 
   int32_t Score(const ArcFeatures& f, int h, int d,
                 const std::vector<int>& tree) const;
+  // The word (or 0, the root) with the highest Score as d's head, `tree` the
+  // context of every candidate; the earlier one on a tie.
+  int BestHead(const ArcFeatures& f, int d, const std::vector<int>& tree) const;
 
   void AppendTo(std::string* out) const;
   // Corruption (naming `name`) when the bytes are damaged.
