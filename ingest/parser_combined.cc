@@ -173,12 +173,10 @@ void CombinedParser::Combine(const std::vector<Sentence>& trees,
   std::vector<Sentence> all = trees;
   all.push_back(trees.front());
   Sentence& extra = all.back();
-  const ArcFeatures features(forms, classes, parsers_.front()->tagger().tags());
+  // The arc scorer's inputs, made at the first disagreement (many sentences
+  // have none).
+  std::optional<ArcFeatures> features;
   std::vector<std::vector<int>> heads(trees.size());
-  for (size_t m = 0; m < trees.size(); ++m) {
-    heads[m].push_back(-1);
-    for (const Token& t : trees[m].tokens) heads[m].push_back(t.head);
-  }
   for (size_t w = 0; w < extra.tokens.size(); ++w) {
     bool agree = true;
     const Token* surest = &trees.front().tokens[w];
@@ -191,13 +189,20 @@ void CombinedParser::Combine(const std::vector<Sentence>& trees,
       extra.tokens[w] = *surest;
       continue;
     }
+    if (!features) {
+      features.emplace(forms, classes, parsers_.front()->tagger().tags());
+      for (size_t m = 0; m < trees.size(); ++m) {
+        heads[m].push_back(-1);
+        for (const Token& t : trees[m].tokens) heads[m].push_back(t.head);
+      }
+    }
     // Each member's head scored in that member's tree (its context).
     const Token* best = nullptr;
     int32_t best_score = 0;
     for (size_t m = 0; m < trees.size(); ++m) {
       const Token& tok = trees[m].tokens[w];
       if (best && tok.head == best->head) continue;
-      const int32_t s = arcs->Score(features, tok.head, int(w) + 1, heads[m]);
+      const int32_t s = arcs->Score(*features, tok.head, int(w) + 1, heads[m]);
       if (!best || s > best_score) best = &tok, best_score = s;
     }
     extra.tokens[w] = *best;
