@@ -6,6 +6,7 @@
 
 #include "ingest/perceptron_hash.h"
 #include "ingest/tokenizer.h"
+#include "ingest/wordnet.h"
 
 namespace kg {
 namespace {
@@ -15,6 +16,8 @@ constexpr uint32_t kDictSection = SectionTag("TDIC");
 constexpr uint32_t kAmbSection = SectionTag("TAMB");
 constexpr uint32_t kWeightsSection = SectionTag("TGWT");
 constexpr uint32_t kBackwardSection = SectionTag("TGBW");
+// Present (one byte, 1) when TaggerLexicon::wordnet_classes is set.
+constexpr uint32_t kWordNetSection = SectionTag("TGWN");
 
 constexpr uint64_t kNoTag = 0x7a6b5c4d3e2f1a0bULL;
 constexpr uint64_t kUnknownAmb = 0x1234567890abcdefULL;
@@ -38,6 +41,17 @@ uint64_t Shape(std::string_view s) {
   }
   if (s.size() > 6) out.push_back('+');
   return HashString(out);
+}
+
+// The ambiguity atom of a word the training data did not give one: the
+// parts of speech WordNet knows it in, directly or through morphology.
+uint64_t WordNetAmbiguity(const std::string& lower) {
+  uint64_t mask = 0;
+  if (wordnet::Contains(lower, PartOfSpeech::kNoun)) mask |= 1;
+  if (wordnet::Contains(lower, PartOfSpeech::kVerb)) mask |= 2;
+  if (wordnet::Contains(lower, PartOfSpeech::kAdjective)) mask |= 4;
+  if (wordnet::Contains(lower, PartOfSpeech::kAdverb)) mask |= 8;
+  return CombineHash(kUnknownAmb, mask);
 }
 
 uint64_t TagAtom(int cls) { return cls < 0 ? kNoTag : uint64_t(cls) + 1; }
@@ -89,7 +103,10 @@ TaggerFeatures::TaggerFeatures(const std::vector<std::string>& forms,
     a.suf4 = Affix(lower, 4, true, 7);
     a.shape = Shape(form);
     auto it = lex.ambiguity.find(a.lower);
-    a.amb = it == lex.ambiguity.end() ? kUnknownAmb : it->second;
+    if (it != lex.ambiguity.end())
+      a.amb = it->second;
+    else
+      a.amb = lex.wordnet_classes ? WordNetAmbiguity(lower) : kUnknownAmb;
     atoms_.push_back(a);
   }
   uint64_t pad = HashString("<pad>");
@@ -240,6 +257,8 @@ void Tagger::Save(ModelFile* file) const {
     a.Put<uint64_t>(v);
   }
   file->AddSection(kAmbSection, std::move(a.bytes()));
+  if (lex_.wordnet_classes)
+    file->AddSection(kWordNetSection, std::string(1, '\1'));
   std::string w;
   weights_.AppendTo(&w);
   file->AddSection(kWeightsSection, std::move(w));
@@ -287,6 +306,10 @@ StatusOr<Tagger> Tagger::Load(const ModelFile& file, const std::string& name) {
     uint64_t k = 0, v = 0;
     if (!ar.Get(&k) || !ar.Get(&v)) return bad("ambiguity");
     lex.ambiguity[k] = v;
+  }
+  if (const std::string* wn = file.Section(kWordNetSection)) {
+    if (*wn != std::string(1, '\1')) return bad("WordNet");
+    lex.wordnet_classes = true;
   }
   StatusOr<WeightTable> w = WeightTable::Parse(*weights, name + " (tagger)");
   if (!w.ok()) return w.status();

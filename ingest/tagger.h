@@ -1,7 +1,8 @@
 // Tagger: the averaged-perceptron part-of-speech tagger. It predicts one joint
 // class per word (a UPOS tag paired with its Penn Treebank tag), greedily left
 // to right, from the word, its affixes and shape, the neighbouring words, the
-// tags seen with the next words in training (their "ambiguity class") and the
+// tags seen with the next words in training (their "ambiguity class"; for a
+// word seen fewer than twice, the parts of speech WordNet knows it in) and the
 // two previous predicted tags. Frequent unambiguous words take their tag from
 // a dictionary. A tagger may also hold backward weights, trained on sentences
 // read from the end (the "previous" tags are then the following ones): it
@@ -39,6 +40,11 @@ struct TagSet {
 struct TaggerLexicon {
   std::unordered_map<uint64_t, int> tag_dict;  // HashString(form) → class
   std::unordered_map<uint64_t, uint64_t> ambiguity;  // lower form → class set
+  // A word outside `ambiguity` takes as its class the set of parts of speech
+  // WordNet has it in (ingest/wordnet.h; the empty set when WordNet is
+  // missing). False only in models made before this feature: they keep one
+  // "unknown" class for all such words.
+  bool wordnet_classes = false;
 };
 
 // Feature extraction shared by training and tagging.

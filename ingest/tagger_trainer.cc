@@ -30,6 +30,7 @@ TaggerLexicon BuildTaggerLexicon(const std::vector<const Sentence*>& train,
     }
   }
   TaggerLexicon lex;
+  lex.wordnet_classes = true;
   for (const auto& [form, counts] : by_form) {
     int total = 0, best = 0, best_cls = -1;
     for (auto [c, n] : counts) {

@@ -1,6 +1,7 @@
 // The averaged-perceptron tagger: training on a small hand-tagged corpus,
 // the tag dictionary, determinism, save/load, the backward weights of a
-// bidirectional tagger and, on a treebank slice (skipped without ../shared),
+// bidirectional tagger, the WordNet classes of unseen words and, on a treebank
+// slice (skipped without ../shared),
 // that tagging both ways beats either way alone.
 #include "ingest/tagger.h"
 
@@ -13,6 +14,7 @@
 #include "ingest/perceptron_hash.h"
 #include "ingest/tagger_trainer.h"
 #include "ingest/tokenizer.h"
+#include "ingest/wordnet.h"
 
 namespace kg {
 namespace {
@@ -169,6 +171,62 @@ TEST(TaggerTest, BackwardWeightsGoThroughTheFile) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), Status::Code::kCorruption);
   EXPECT_NE(refused.status().message().find("tagger.kgm"), std::string::npos);
+}
+
+// The ambiguity-class key of the first word of `forms`: Extract writes it
+// 22nd (TaggerFeatures::Extract, feature 21).
+uint64_t AmbiguityKey(const TaggerLexicon& lex,
+                      const std::vector<std::string>& forms) {
+  uint64_t keys[TaggerFeatures::kMaxFeatures];
+  TaggerFeatures(forms, lex).Extract(0, -1, -1, keys);
+  return keys[21];
+}
+
+TEST(TaggerTest, UnseenWordsTakeTheirWordNetClass) {
+  if (!wordnet::Available().ok())
+    GTEST_SKIP() << wordnet::Available().ToString();
+  std::vector<Sentence> corpus = Corpus(3);
+  TagSet tags;
+  std::vector<const Sentence*> ptrs;
+  for (const Sentence& s : corpus) {
+    ptrs.push_back(&s);
+    for (const Token& t : s.tokens) tags.Add(t.upos, t.xpos);
+  }
+  TaggerLexicon lex = BuildTaggerLexicon(ptrs, tags);
+  ASSERT_TRUE(lex.wordnet_classes);
+  auto key = [&](const char* w) { return AmbiguityKey(lex, {w, "."}); };
+  // Unseen words: nouns only ("zebras" through morphology), adverbs only,
+  // unknown to WordNet; seen words keep their training class.
+  EXPECT_EQ(key("zebras"), key("giraffe"));
+  EXPECT_EQ(key("quickly"), key("slowly"));
+  EXPECT_NE(key("zebras"), key("quickly"));
+  EXPECT_NE(key("zebras"), key("xqzvbn"));
+  EXPECT_NE(key("zebras"), key("dog"));
+  // A model made before the feature (no TGWN section) puts every unseen word
+  // in one class, as it was trained.
+  TaggerLexicon old = lex;
+  old.wordnet_classes = false;
+  EXPECT_EQ(AmbiguityKey(old, {"zebras", "."}),
+            AmbiguityKey(old, {"quickly", "."}));
+  Tagger tagger = Train(corpus, &tags);
+  ModelFile file;
+  tagger.Save(&file);
+  StatusOr<ModelFile> parsed = ModelFile::Parse(file.Serialize(), "mem");
+  ASSERT_TRUE(parsed.ok());
+  StatusOr<Tagger> loaded = Tagger::Load(*parsed, "mem");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_TRUE(loaded->lexicon().wordnet_classes);
+  ModelFile without;
+  for (uint32_t tag : {SectionTag("TAGS"), SectionTag("TDIC"),
+                       SectionTag("TAMB"), SectionTag("TGWT")})
+    without.AddSection(tag, *parsed->Section(tag));
+  StatusOr<Tagger> before = Tagger::Load(without, "mem");
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  EXPECT_FALSE(before->lexicon().wordnet_classes);
+  without.AddSection(SectionTag("TGWN"), "x");
+  StatusOr<Tagger> refused = Tagger::Load(without, "tagger.kgm");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Status::Code::kCorruption);
 }
 
 TEST(TaggerSliceTest, BothWaysBeatsEitherWay) {
