@@ -5,6 +5,7 @@
 
 #include "ingest/transition.h"
 #include "ingest/transition_features.h"
+#include "ingest/wordnet_index.h"
 
 namespace kg {
 namespace {
@@ -145,6 +146,7 @@ StatusOr<std::unique_ptr<GreedyParser>> GreedyParser::Load(
     const ModelFile& file, const std::string& name) {
   StatusOr<Tagger> tagger = Tagger::Load(file, name);
   if (!tagger.ok()) return tagger.status();
+  WordNetIndex::Get();  // the features' noun classes, loaded with the model
   const std::string* labels = file.Section(kLabelsSection);
   const std::string* weights = file.Section(kWeightsSection);
   const std::string* meta = file.Section(kMetaSection);

@@ -6,7 +6,7 @@
 
 #include "ingest/perceptron_hash.h"
 #include "ingest/tokenizer.h"
-#include "ingest/wordnet.h"
+#include "ingest/wordnet_index.h"
 
 namespace kg {
 namespace {
@@ -46,12 +46,8 @@ uint64_t Shape(std::string_view s) {
 // The ambiguity atom of a word the training data did not give one: the
 // parts of speech WordNet knows it in, directly or through morphology.
 uint64_t WordNetAmbiguity(const std::string& lower) {
-  uint64_t mask = 0;
-  if (wordnet::Contains(lower, PartOfSpeech::kNoun)) mask |= 1;
-  if (wordnet::Contains(lower, PartOfSpeech::kVerb)) mask |= 2;
-  if (wordnet::Contains(lower, PartOfSpeech::kAdjective)) mask |= 4;
-  if (wordnet::Contains(lower, PartOfSpeech::kAdverb)) mask |= 8;
-  return CombineHash(kUnknownAmb, mask);
+  return CombineHash(kUnknownAmb,
+                     uint64_t(WordNetIndex::Get().PartsOfSpeech(lower)));
 }
 
 uint64_t TagAtom(int cls) { return cls < 0 ? kNoTag : uint64_t(cls) + 1; }
@@ -310,6 +306,7 @@ StatusOr<Tagger> Tagger::Load(const ModelFile& file, const std::string& name) {
   if (const std::string* wn = file.Section(kWordNetSection)) {
     if (*wn != std::string(1, '\1')) return bad("WordNet");
     lex.wordnet_classes = true;
+    WordNetIndex::Get();  // loaded with the model, not at the first word
   }
   StatusOr<WeightTable> w = WeightTable::Parse(*weights, name + " (tagger)");
   if (!w.ok()) return w.status();

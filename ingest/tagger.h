@@ -41,7 +41,7 @@ struct TaggerLexicon {
   std::unordered_map<uint64_t, int> tag_dict;  // HashString(form) → class
   std::unordered_map<uint64_t, uint64_t> ambiguity;  // lower form → class set
   // A word outside `ambiguity` takes as its class the set of parts of speech
-  // WordNet has it in (ingest/wordnet.h; the empty set when WordNet is
+  // WordNet has it in (ingest/wordnet_index.h; the empty set when WordNet is
   // missing). False only in models made before this feature: they keep one
   // "unknown" class for all such words.
   bool wordnet_classes = false;

@@ -4,6 +4,7 @@
 
 #include "ingest/perceptron_hash.h"
 #include "ingest/tagger.h"
+#include "ingest/wordnet_index.h"
 
 namespace kg {
 namespace {
@@ -28,10 +29,17 @@ TransitionFeatures::TransitionFeatures(const std::vector<std::string>& forms,
   tag_.push_back(0x726f6f74ULL);
   upos_.reserve(forms.size() + 1);
   upos_.push_back(0x726f6f74ULL);
+  class_.reserve(forms.size() + 1);
+  class_.push_back(0x726f6f74ULL);
   for (size_t i = 0; i < forms.size(); ++i) {
     word_.push_back(HashString(LowerAscii(forms[i])));
     tag_.push_back(uint64_t(tag_classes[i]) + 1);
-    upos_.push_back(HashString(tags.upos[size_t(tag_classes[i])]));
+    const std::string& upos = tags.upos[size_t(tag_classes[i])];
+    upos_.push_back(HashString(upos));
+    std::string_view lex;
+    if (upos == "NOUN" || upos == "PROPN")
+      lex = WordNetIndex::Get().NounClass(forms[i]);
+    class_.push_back(lex.empty() ? upos_.back() : HashString(lex));
   }
 }
 
@@ -39,6 +47,7 @@ int TransitionFeatures::Extract(const ArcEagerState& st, uint64_t* keys) const {
   auto W = [&](int x) { return x < 0 ? kNone : word_[size_t(x)]; };
   auto P = [&](int x) { return x < 0 ? kNone : tag_[size_t(x)]; };
   auto U = [&](int x) { return x < 0 ? kNone : upos_[size_t(x)]; };
+  auto C = [&](int x) { return x < 0 ? kNone : class_[size_t(x)]; };
   auto L = [&](int x) {
     return x <= 0 || st.label(x) < 0 ? kNone : uint64_t(st.label(x)) + 1;
   };
@@ -181,6 +190,15 @@ int TransitionFeatures::Extract(const ArcEagerState& st, uint64_t* keys) const {
   F(s0w, U(n0));
   F(U(s0), n0w);
   F(U(s0), U(s0r), U(n0));
+  // Semantic classes: WordNet's lexicographer class of nouns ("noun.time",
+  // "noun.location", ...), with n0's nearest left dependent (its preposition)
+  // for attachment.
+  F(C(s0), C(n0));
+  F(C(s0), n0p);
+  F(s0p, C(n0));
+  F(C(n0), W(n0l));
+  F(C(s0), W(n0l), C(n0));
+  F(C(s0), L(s0), n0p);
   return k;
 }
 

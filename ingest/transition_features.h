@@ -1,9 +1,11 @@
 // Feature extraction for the arc-eager parser: the rich non-local feature set
 // of Zhang & Nivre (2011) — words and tags of the stack and buffer tops, of
 // s0's head and grandparent, of the left/rightmost children of s0 and n0 and
-// their labels, the s0–n0 distance, valencies and label sets — hashed into
-// 64-bit keys. Built once per sentence from its words and predicted tag
-// classes; Extract() is const and allocation-free.
+// their labels, the s0–n0 distance, valencies and label sets — plus the
+// WordNet lexicographer class of nouns (ingest/wordnet_index.h; the UPOS tag
+// for other words, and for nouns WordNet lacks or when it is not installed),
+// hashed into 64-bit keys. Built once per sentence from its words and predicted
+// tag classes; Extract() is const and allocation-free.
 #ifndef KG_INGEST_TRANSITION_FEATURES_H_
 #define KG_INGEST_TRANSITION_FEATURES_H_
 
@@ -32,6 +34,7 @@ class TransitionFeatures {
   std::vector<uint64_t> word_;  // index 0 = the root
   std::vector<uint64_t> tag_;
   std::vector<uint64_t> upos_;
+  std::vector<uint64_t> class_;  // WordNet class of nouns, else upos_
 };
 
 }  // namespace kg

@@ -14,7 +14,7 @@
 #include "ingest/perceptron_hash.h"
 #include "ingest/tagger_trainer.h"
 #include "ingest/tokenizer.h"
-#include "ingest/wordnet.h"
+#include "ingest/wordnet_index.h"
 
 namespace kg {
 namespace {
@@ -183,8 +183,8 @@ uint64_t AmbiguityKey(const TaggerLexicon& lex,
 }
 
 TEST(TaggerTest, UnseenWordsTakeTheirWordNetClass) {
-  if (!wordnet::Available().ok())
-    GTEST_SKIP() << wordnet::Available().ToString();
+  if (!WordNetIndex::Get().status().ok())
+    GTEST_SKIP() << WordNetIndex::Get().status().ToString();
   std::vector<Sentence> corpus = Corpus(3);
   TagSet tags;
   std::vector<const Sentence*> ptrs;
