@@ -113,8 +113,9 @@ Status WordNetIndex::Load(const std::string& dir) {
   for (int i = 0; i <= MAXFNUM; ++i)
     class_names_.push_back(lexfiles[i] ? lexfiles[i] : "");
   std::string data_noun, text;
-  Status s = ReadFile(dir + "/data.noun", &data_noun);
-  if (!s.ok()) return s;
+  if (!ReadFile(dir + "/data.noun", &data_noun).ok())
+    return Status::NotFound("WordNet database not found in " + dir +
+                            " (install wordnet-base or set WNSEARCHDIR)");
   // The lexicographer file of the synset at `offset` of data.noun: each line
   // starts "OFFSET(8 digits) LEX_FILENUM(2 digits) ...".
   auto noun_class = [&](uint64_t offset) -> uint8_t {

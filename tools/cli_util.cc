@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "ingest/wordnet_index.h"
+
 namespace kg::cli {
 
 void Fail(const std::string& message, int code) {
@@ -10,6 +12,17 @@ void Fail(const std::string& message, int code) {
 }
 
 void Fail(const Status& status, int code) { Fail(status.message(), code); }
+
+std::unique_ptr<Parser> LoadParserOrDie(const std::string& path) {
+  StatusOr<std::unique_ptr<Parser>> parser =
+      Parser::Load(path.empty() ? DefaultModelPath() : path);
+  if (!parser.ok()) Fail(parser.status());
+  if (const Status& wn = WordNetIndex::Get().status(); !wn.ok())
+    std::cerr << "kg: warning: " << wn.message()
+              << "; tagging and parsing go on without WordNet's word classes, "
+                 "less accurately\n";
+  return std::move(*parser);
+}
 
 std::unique_ptr<Store> OpenStoreOrDie(const GlobalOptions& g, bool read_only) {
   OpenOptions options;

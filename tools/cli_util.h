@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "ingest/parser.h"
 #include "storage/status.h"
 #include "storage/store.h"
 
@@ -25,6 +26,11 @@ inline constexpr int kExitUsage = 2;
 // CLI11's RuntimeError, which main() turns into the process exit code).
 [[noreturn]] void Fail(const std::string& message, int code = kExitFailure);
 [[noreturn]] void Fail(const Status& status, int code = kExitFailure);
+
+// Loads the parser model at `path` (empty: DefaultModelPath()); on failure
+// ends the command with a clear message. When WordNet is missing, warns once
+// on stderr that tagging and parsing (whose features use it) go on without it.
+std::unique_ptr<Parser> LoadParserOrDie(const std::string& path);
 
 // Opens the store named by --db; on failure ends the command with a clear
 // message.

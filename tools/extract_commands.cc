@@ -92,9 +92,8 @@ class ExtractRun {
 };
 
 void RunExtract(const ExtractOptions& o) {
-  auto parser = Parser::Load(o.model.empty() ? DefaultModelPath() : o.model);
-  if (!parser.ok()) Fail(parser.status());
-  ExtractRun run(o, **parser);
+  std::unique_ptr<Parser> parser = LoadParserOrDie(o.model);
+  ExtractRun run(o, *parser);
   std::vector<std::string> inputs = o.inputs;
   if (inputs.empty()) inputs.push_back("-");
   for (const std::string& path : inputs) {

@@ -25,9 +25,10 @@ struct IngestArgs {
 };
 
 // --shard I/N: machine I of N keeps the documents whose id hashes to I
-// (FNV-1a 64 of the id, finalised as MurmurHash3's fmix64, mod N), so N machines split a corpus with no
-// coordination and every document lands on exactly one of them. Input errors
-// (a skipped document has no id) are reported by shard 0 only.
+// (FNV-1a 64 of the id, finalised as MurmurHash3's fmix64, mod N), so N
+// machines split a corpus with no coordination and every document lands on
+// exactly one of them. Input errors (a skipped document has no id) are reported
+// by shard 0 only.
 class ShardReader : public ArticleReader {
  public:
   ShardReader(std::unique_ptr<ArticleReader> in, uint64_t index, uint64_t count)
@@ -119,8 +120,7 @@ void RunIngest(const IngestArgs& a, const GlobalOptions& g) {
     Fail("--shard wants I/N with 0 <= I < N (e.g. 0/4), got '" + a.shard + "'",
          kExitUsage);
   }
-  StatusOr<std::unique_ptr<Parser>> parser = Parser::Load(DefaultModelPath());
-  if (!parser.ok()) Fail(parser.status());
+  std::unique_ptr<Parser> parser = LoadParserOrDie("");
   Extractor extractor;
   std::unique_ptr<Store> store = OpenStoreOrDie(g, /*read_only=*/false);
 
@@ -148,7 +148,7 @@ void RunIngest(const IngestArgs& a, const GlobalOptions& g) {
                                            shard_count);
   }
   StatusOr<PipelineStats> stats =
-      RunPipeline(reader.get(), **parser, extractor, store.get(), options, cb);
+      RunPipeline(reader.get(), *parser, extractor, store.get(), options, cb);
   if (progress_shown) std::fputc('\n', stderr);
   if (!stats.ok()) Fail(stats.status());
   const PipelineStats& s = *stats;

@@ -60,13 +60,6 @@ std::vector<Sentence> ReadConlluOrDie(const std::string& path) {
   return std::move(*s);
 }
 
-std::unique_ptr<Parser> LoadParserOrDie(const std::string& path) {
-  std::string p = path.empty() ? DefaultModelPath() : path;
-  StatusOr<std::unique_ptr<Parser>> parser = Parser::Load(p);
-  if (!parser.ok()) Fail(parser.status());
-  return std::move(*parser);
-}
-
 void RunTrain(const TrainArgs& a) {
   auto start = std::chrono::steady_clock::now();
   std::vector<Sentence> train;

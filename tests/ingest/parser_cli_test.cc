@@ -1,5 +1,6 @@
 // `kg train`, `kg parse` and `kg eval parse` end to end on a tiny slice of the
-// treebank (the retraining path a user runs), plus their error messages.
+// treebank (the retraining path a user runs), plus their error messages and
+// the warning when WordNet is missing.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,10 +19,11 @@ namespace fs = std::filesystem;
 
 using CmdResult = kg::testing::CliResult;
 
-// `kg ARGS` (shell text), stderr merged into out.
-CmdResult Kg(const std::string& args) {
+// `kg ARGS` (shell text), stderr merged into out; `env` NAME=VALUE added.
+CmdResult Kg(const std::string& args, const std::string& env = "") {
   kg::testing::CliOptions merged;
   merged.merge_stderr = true;
+  if (!env.empty()) merged.env.push_back(env);
   return kg::testing::RunKgShell(args, merged);
 }
 
@@ -103,6 +105,21 @@ TEST_F(ParserCliTest, BadModelAndBadInputFailCleanly) {
   EXPECT_NE(r.out.find("bad.conllu:1: expected 10"), std::string::npos)
       << r.out;
   EXPECT_FALSE(fs::exists(dir_ / "x.kgm"));
+}
+
+TEST_F(ParserCliTest, WithoutWordNetParsingWarnsAndGoesOn) {
+  std::ofstream(dir_ / "s.txt") << "The dog chased the cat .\n";
+  CmdResult r = Kg("parse --sentences " + (dir_ / "s.txt").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.find("warning"), std::string::npos) << r.out;
+  r = Kg("parse --sentences " + (dir_ / "s.txt").string(),
+         "WNSEARCHDIR=" + (dir_ / "no-wordnet").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("kg: warning: WordNet database not found in " +
+                       (dir_ / "no-wordnet").string()),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("6\t.\t"), std::string::npos) << r.out;  // all parsed
 }
 
 }  // namespace
