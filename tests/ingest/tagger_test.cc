@@ -136,6 +136,16 @@ TEST(TaggerTest, PtbEscapesAreNormalisedBeforeTagging) {
   EXPECT_EQ(s.tokens[0].form, "-LRB-");  // forms are never changed
 }
 
+// The sections every tagger file has: a one-way tagger as models were
+// before the backward weights (TGBW) and the WordNet classes (TGWN).
+ModelFile BaseSections(const ModelFile& file) {
+  ModelFile out;
+  for (uint32_t tag : {SectionTag("TAGS"), SectionTag("TDIC"),
+                       SectionTag("TAMB"), SectionTag("TGWT")})
+    out.AddSection(tag, *file.Section(tag));
+  return out;
+}
+
 TEST(TaggerTest, BackwardWeightsGoThroughTheFile) {
   std::vector<Sentence> corpus = Corpus(3);
   TagSet tags;
@@ -158,10 +168,7 @@ TEST(TaggerTest, BackwardWeightsGoThroughTheFile) {
   EXPECT_EQ(b.tokens[3].upos, "NOUN");
   // A file without backward weights is a one-way tagger; damaged ones are
   // refused with the file's name.
-  ModelFile one_way;
-  for (uint32_t tag : {SectionTag("TAGS"), SectionTag("TDIC"),
-                       SectionTag("TAMB"), SectionTag("TGWT")})
-    one_way.AddSection(tag, *parsed->Section(tag));
+  ModelFile one_way = BaseSections(*parsed);
   StatusOr<Tagger> forward = Tagger::Load(one_way, "mem");
   ASSERT_TRUE(forward.ok()) << forward.status().ToString();
   EXPECT_FALSE(forward->bidirectional());
@@ -216,10 +223,7 @@ TEST(TaggerTest, UnseenWordsTakeTheirWordNetClass) {
   StatusOr<Tagger> loaded = Tagger::Load(*parsed, "mem");
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_TRUE(loaded->lexicon().wordnet_classes);
-  ModelFile without;
-  for (uint32_t tag : {SectionTag("TAGS"), SectionTag("TDIC"),
-                       SectionTag("TAMB"), SectionTag("TGWT")})
-    without.AddSection(tag, *parsed->Section(tag));
+  ModelFile without = BaseSections(*parsed);
   StatusOr<Tagger> before = Tagger::Load(without, "mem");
   ASSERT_TRUE(before.ok()) << before.status().ToString();
   EXPECT_FALSE(before->lexicon().wordnet_classes);
