@@ -1,5 +1,6 @@
-// Shared plumbing for the `kg` commands: global options, opening the store, and
-// mapping a failing Status to one line on stderr and an exit code.
+// Shared plumbing for the `kg` commands: global options, opening the store,
+// loading the parser model, and mapping a failing Status to one line on
+// stderr and an exit code.
 #ifndef KG_TOOLS_CLI_UTIL_H_
 #define KG_TOOLS_CLI_UTIL_H_
 
