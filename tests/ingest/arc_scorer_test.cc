@@ -16,6 +16,7 @@
 namespace kg {
 namespace {
 
+using testing::ThroughAFile;
 using testing::TinySentences;
 using testing::TrainForTest;
 
@@ -180,12 +181,8 @@ TEST_F(CombinedArcsTest, ItsVoteDecidesADisagreement) {
 
 TEST_F(CombinedArcsTest, ArcsSectionSurvivesAModelFile) {
   ASSERT_NE(parser_, nullptr);
-  ModelFile file;
-  parser_->Save(&file);
-  StatusOr<ModelFile> again = ModelFile::Parse(file.Serialize(), "arcs");
-  ASSERT_TRUE(again.ok());
   StatusOr<std::unique_ptr<CombinedParser>> loaded =
-      CombinedParser::Load(*again, "arcs");
+      ThroughAFile(*parser_, "arcs");
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   ASSERT_TRUE((*loaded)->arcs().has_value());
   EXPECT_EQ((*loaded)->arcs()->vote(), 10.f);

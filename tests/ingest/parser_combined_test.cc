@@ -24,6 +24,7 @@ const std::string kShared = KG_SHARED_DIR;
 const std::string kTrain = kShared + "/ud/train/en_ewt-ud-train.conllu";
 const std::string kDev = kShared + "/ud/dev/en_ewt-ud-dev.conllu";
 
+using testing::ThroughAFile;
 using testing::TinySentences;
 
 std::unique_ptr<GreedyParser> Train(const std::vector<Sentence>& data,
@@ -66,12 +67,8 @@ GreedyParser* CombinedParserTest::reverse_ = nullptr;
 
 TEST_F(CombinedParserTest, ReverseModelKeepsItsDirectionThroughAFile) {
   ASSERT_NE(reverse_, nullptr);
-  ModelFile file;
-  reverse_->Save(&file);
-  StatusOr<ModelFile> again = ModelFile::Parse(file.Serialize(), "rev");
-  ASSERT_TRUE(again.ok());
   StatusOr<std::unique_ptr<GreedyParser>> loaded =
-      GreedyParser::Load(*again, "rev");
+      ThroughAFile(*reverse_, "rev");
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_EQ((*loaded)->direction(), ParseDirection::kReverse);
   EXPECT_EQ((*loaded)->root(), RootPlacement::kEnd);

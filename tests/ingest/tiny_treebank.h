@@ -1,14 +1,16 @@
 // A three-sentence hand-annotated CoNLL-U treebank for tests that need a
 // trained model in milliseconds (model files, combined parsers), and the
-// one training call those tests share.
+// one training call and the file round trip those tests share.
 #ifndef KG_TESTS_INGEST_TINY_TREEBANK_H_
 #define KG_TESTS_INGEST_TINY_TREEBANK_H_
 
 #include <memory>
 #include <sstream>
+#include <string>
 #include <vector>
 
 #include "ingest/conllu.h"
+#include "ingest/model_file.h"
 #include "ingest/parser_trainer.h"
 
 namespace kg::testing {
@@ -47,6 +49,18 @@ inline StatusOr<std::unique_ptr<GreedyParser>> TrainForTest(
   o.direction = direction;
   o.root = root;
   return TrainParser(data, nullptr, o, nullptr);
+}
+
+// `model` saved to a ModelFile, serialised, parsed back and loaded again by
+// its own type's Load (GreedyParser, CombinedParser), under `name`.
+template <typename Model>
+StatusOr<std::unique_ptr<Model>> ThroughAFile(const Model& model,
+                                              const std::string& name) {
+  ModelFile file;
+  model.Save(&file);
+  StatusOr<ModelFile> again = ModelFile::Parse(file.Serialize(), name);
+  if (!again.ok()) return again.status();
+  return Model::Load(*again, name);
 }
 
 }  // namespace kg::testing
