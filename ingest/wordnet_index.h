@@ -9,8 +9,9 @@
 // input, so a change here needs a retrained model.
 //
 // Loaded once per process from wordnet::Directory() (index.*, *.exc and
-// data.noun, ~0.1 s); lookups are binary searches over sorted arrays of
-// 64-bit hashes of the lower-cased words (~3 MB).
+// data.noun, ~65 ms); lookups are binary searches over sorted arrays of
+// 64-bit hashes of the lower-cased words (~1.5 MB for WordNet 3.0's 155,287
+// lemmas and 6,053 exceptions).
 // Thread-safety: Get() and every method may be called from any thread.
 // Failure: when the database is missing or unreadable the index is empty
 // (every word unknown) and status() says why; nothing throws.
